@@ -1,0 +1,102 @@
+package auth
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hallcast/hallcast/web"
+)
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+func (s *Service) cookie(c echo.Context, value string, expires time.Time) *http.Cookie {
+	return &http.Cookie{
+		Name: CookieName, Value: value, Path: "/", Expires: expires,
+		HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Secure: s.opts.SecureCookies || c.Scheme() == "https",
+	}
+}
+
+// HandleLogin is POST /api/admin/login.
+func (s *Service) HandleLogin(c echo.Context) error {
+	var req loginRequest
+	if err := web.Bind(c, &req); err != nil {
+		return err
+	}
+	var chk web.Check
+	chk.That(req.Username != "", "username", web.CodeRequired, "required")
+	chk.That(req.Password != "", "password", web.CodeRequired, "required")
+	if err := chk.Err(); err != nil {
+		return err
+	}
+	u, token, err := s.Login(c.Request().Context(), req.Username, req.Password, c.RealIP(), c.Request().UserAgent())
+	if err != nil {
+		return err
+	}
+	c.SetCookie(s.cookie(c, token, s.now().Add(s.opts.SessionTTL)))
+	return c.JSON(http.StatusOK, u)
+}
+
+// HandleLogout is POST /api/admin/logout.
+func (s *Service) HandleLogout(c echo.Context) error {
+	if ck, err := c.Cookie(CookieName); err == nil {
+		if err := s.EndSession(c.Request().Context(), ck.Value); err != nil {
+			return err
+		}
+	}
+	c.SetCookie(s.cookie(c, "", time.Unix(0, 0)))
+	return c.NoContent(http.StatusNoContent)
+}
+
+// me is the logged-in user with what the UI needs to show times.
+type me struct {
+	*User
+	TimeZone string `json:"timezone"`
+}
+
+// HandleMe is GET /api/admin/me.
+func (s *Service) HandleMe(c echo.Context) error {
+	return c.JSON(http.StatusOK, me{User: CurrentUser(c), TimeZone: s.opts.TimeZone})
+}
+
+type passwordChange struct {
+	Current string `json:"current"`
+	New     string `json:"new"`
+}
+
+// HandleChangeOwnPassword is POST /api/admin/me/password. The current
+// password is required; other sessions of the user end.
+func (s *Service) HandleChangeOwnPassword(c echo.Context) error {
+	var req passwordChange
+	if err := web.Bind(c, &req); err != nil {
+		return err
+	}
+	u := CurrentUser(c)
+	if !s.CheckPassword(u, req.Current) {
+		return web.Invalid("current", web.CodeBadCredential, "the current password is wrong")
+	}
+	if req.New == req.Current {
+		return web.Invalid("new", web.CodeInvalid, "choose a password different from the current one")
+	}
+	var chk web.Check
+	checkPassword(&chk, "new", req.New)
+	if err := chk.Err(); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	if _, err := s.SetPassword(ctx, Actor(c), u.ID, req.New, false); err != nil {
+		return err
+	}
+	// SetPassword ended every session; open a new one for this browser.
+	_, token, err := s.Login(ctx, u.Username, req.New, c.RealIP(), c.Request().UserAgent())
+	if err != nil {
+		return err
+	}
+	c.SetCookie(s.cookie(c, token, s.now().Add(s.opts.SessionTTL)))
+	return c.NoContent(http.StatusNoContent)
+}

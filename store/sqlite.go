@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/jmoiron/sqlx"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// sqliteDSN builds a modernc.org/sqlite DSN. Times are written in UTC in a
+// fixed, sortable format so comparisons in SQL are correct.
+func sqliteDSN(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Add("_pragma", "mmap_size(0)")
+	q.Set("_time_format", "sqlite")
+	q.Set("_timezone", "UTC")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+func openSQLite(ctx context.Context, o Options) (read, write *sqlx.DB, err error) {
+	write, err = sqlx.Open("sqlite", sqliteDSN(o.SQLitePath, false))
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxIdleTime(0)
+	write.SetConnMaxLifetime(0)
+	// WAL is a property of the file: set it once through the writer.
+	var mode string
+	if err := write.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		write.Close()
+		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+	}
+	if mode != "wal" {
+		write.Close()
+		return nil, nil, fmt.Errorf("store: %s: journal mode is %q, want wal", o.SQLitePath, mode)
+	}
+	read, err = sqlx.Open("sqlite", sqliteDSN(o.SQLitePath, true))
+	if err != nil {
+		write.Close()
+		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+	}
+	read.SetMaxOpenConns(o.MaxConns)
+	read.SetMaxIdleConns(o.MaxConns)
+	if err := read.PingContext(ctx); err != nil {
+		read.Close()
+		write.Close()
+		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+	}
+	return read, write, nil
+}

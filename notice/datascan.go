@@ -1,0 +1,179 @@
+package notice
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/hallcast/hallcast/privacy"
+)
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// sheet is the cells of one table: a CSV file or an XLSX worksheet.
+type sheet struct {
+	name string // "" for CSV
+	rows [][]string
+}
+
+// readCSV decodes a CSV file (UTF-8 with or without BOM, or GB18030).
+// bom reports whether it should be written back with a BOM (it had one, or
+// was GB18030, which Excel users need a BOM to open as UTF-8).
+func readCSV(data []byte) (rows [][]string, bom bool, err error) {
+	text := data
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		text, bom = data[len(utf8BOM):], true
+	case !utf8.Valid(data):
+		if text, err = decodeGB(data); err != nil {
+			return nil, false, err
+		}
+		bom = true
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return rows, bom, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		rows = append(rows, rec)
+	}
+}
+
+// readSheets returns the tables of a data attachment.
+func readSheets(ft fileType, data []byte) ([]sheet, error) {
+	if ft.contentType == "text/csv" {
+		rows, _, err := readCSV(data)
+		if err != nil {
+			return nil, err
+		}
+		return []sheet{{rows: rows}}, nil
+	}
+	f, err := openXLSX(data)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []sheet
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sheet{name: name, rows: rows})
+	}
+	return out, nil
+}
+
+// cellName is "B3" for CSV and "Sheet1!B3" for a worksheet.
+func cellName(sheetName string, row, col int) string {
+	ref, _ := excelize.CoordinatesToCellName(col+1, row+1)
+	if sheetName != "" {
+		return sheetName + "!" + ref
+	}
+	return ref
+}
+
+// scanData finds personal data in the cells of a CSV or XLSX file.
+func scanData(p privacy.Policy, ft fileType, data []byte) ([]Finding, error) {
+	sheets, err := readSheets(ft, data)
+	if err != nil {
+		return nil, err
+	}
+	var out []Finding
+	for _, sh := range sheets {
+		for r, row := range sh.rows {
+			for c, cell := range row {
+				for _, x := range p.Scan(cell) {
+					out = append(out, Finding{Where: cellName(sh.name, r, c), Kind: x.Kind, Start: x.Start, End: x.End,
+						Start16: x.Start16, End16: x.End16, Masked: x.Masked})
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// maskData returns the file with every finding masked, and whether
+// anything changed. CSV comes back as UTF-8; XLSX keeps its formatting.
+func maskData(p privacy.Policy, ft fileType, data []byte) ([]byte, bool, error) {
+	if ft.contentType == "text/csv" {
+		rows, bom, err := readCSV(data)
+		if err != nil {
+			return nil, false, err
+		}
+		changed := false
+		for _, row := range rows {
+			for c := range row {
+				if m, fs := p.MaskText(row[c]); len(fs) > 0 {
+					row[c], changed = m, true
+				}
+			}
+		}
+		if !changed {
+			return data, false, nil
+		}
+		var buf bytes.Buffer
+		if bom {
+			buf.Write(utf8BOM)
+		}
+		w := csv.NewWriter(&buf)
+		if err := w.WriteAll(rows); err != nil {
+			return nil, false, err
+		}
+		return buf.Bytes(), true, nil
+	}
+	return maskXLSX(p, data)
+}
+
+func maskXLSX(p privacy.Policy, data []byte) ([]byte, bool, error) {
+	f, err := openXLSX(data)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	changed := false
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, false, err
+		}
+		for r, row := range rows {
+			for c, cell := range row {
+				m, fs := p.MaskText(cell)
+				if len(fs) == 0 {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellStr(name, ref, m); err != nil {
+					return nil, false, fmt.Errorf("notice: masking %s!%s: %w", name, ref, err)
+				}
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		return data, false, nil
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, false, err
+	}
+	return buf.Bytes(), true, nil
+}
+
+// openXLSX opens an uploaded workbook with bounds on how much it may
+// decompress, so a crafted file cannot exhaust memory.
+func openXLSX(data []byte) (*excelize.File, error) {
+	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+}

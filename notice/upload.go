@@ -1,0 +1,48 @@
+package notice
+
+import (
+	"context"
+	"unicode/utf8"
+
+	"github.com/hallcast/hallcast/audit"
+	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/web"
+)
+
+// Uploaded is a stored file, ready to attach with an AttachmentRef.
+type Uploaded struct {
+	SHA256      string `json:"sha256"`
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Size        int    `json:"size"`
+}
+
+// Upload checks a file (its type from the content must match its
+// extension, its size the upload limit) and stores its bytes once per
+// content. Errors name the field "file".
+func (s *Service) Upload(ctx context.Context, who Who, name string, data []byte) (*Uploaded, error) {
+	name = cleanName(name)
+	if name == "" || utf8.RuneCountInString(name) > 200 {
+		return nil, web.Invalid("file", web.CodeInvalid, "want a file name of 1 to 200 characters")
+	}
+	if int64(len(data)) > s.limit {
+		return nil, web.TooLarge("file", s.limit)
+	}
+	ft, err := sniff(name, data)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	up := &Uploaded{Name: name, ContentType: ft.contentType, Size: len(data)}
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
+		if up.SHA256, err = putBlob(ctx, tx, data, ft.contentType, now); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.upload", ObjectType: "file:" + up.SHA256,
+			After: map[string]any{"name": name, "size": len(data), "content_type": ft.contentType}})
+	})
+	if err != nil {
+		return nil, wrap("store an upload", err)
+	}
+	return up, nil
+}

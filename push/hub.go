@@ -1,0 +1,195 @@
+package push
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/hallcast/hallcast/device"
+)
+
+// Handler receives the life of the connections of one device kind.
+// Connected runs before any message is read (send hello and the current
+// state there); Received runs on the connection's read goroutine, so it
+// must not block for long; Disconnected runs once the connection is gone.
+type Handler interface {
+	Connected(c *Client)
+	Received(c *Client, m Message)
+	Disconnected(c *Client)
+}
+
+// Options tune the hub.
+type Options struct {
+	Logger *slog.Logger
+	// Registerer receives the hub's metrics; nil registers nothing.
+	Registerer prometheus.Registerer
+	// SendQueue is how many messages may wait for a slow client before it
+	// is dropped (default 64).
+	SendQueue int
+	// PingInterval, PongWait and WriteWait are the keep-alive deadlines
+	// (defaults 30 s, 75 s, 10 s).
+	PingInterval, PongWait, WriteWait time.Duration
+	// ReadLimit is the largest frame a client may send (default 8 KiB).
+	ReadLimit int64
+	// AllowedOrigins are origins (scheme://host[:port]) besides the
+	// request's own host that may open connections.
+	AllowedOrigins []string
+}
+
+// Hub owns every connection of this instance.
+type Hub struct {
+	opts     Options
+	upgrader websocket.Upgrader
+	metrics  *metrics
+
+	mu       sync.RWMutex
+	clients  map[*Client]struct{}
+	byDevice map[int64]*Client
+	handlers map[device.Kind]Handler
+	closed   bool
+	wg       sync.WaitGroup
+}
+
+// NewHub returns a hub with defaults filled in.
+func NewHub(o Options) *Hub {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.SendQueue <= 0 {
+		o.SendQueue = 64
+	}
+	if o.PingInterval <= 0 {
+		o.PingInterval = 30 * time.Second
+	}
+	if o.PongWait <= 0 {
+		o.PongWait = 75 * time.Second
+	}
+	if o.WriteWait <= 0 {
+		o.WriteWait = 10 * time.Second
+	}
+	if o.ReadLimit <= 0 {
+		o.ReadLimit = 8 << 10
+	}
+	h := &Hub{
+		opts:     o,
+		metrics:  newMetrics(o.Registerer),
+		clients:  map[*Client]struct{}{},
+		byDevice: map[int64]*Client{},
+		handlers: map[device.Kind]Handler{},
+	}
+	h.upgrader = websocket.Upgrader{
+		HandshakeTimeout: 10 * time.Second,
+		ReadBufferSize:   1024,
+		WriteBufferSize:  1024,
+		// Idle connections hold no write buffer.
+		WriteBufferPool: &sync.Pool{},
+		Subprotocols:    []string{Subprotocol},
+		CheckOrigin:     h.checkOrigin,
+	}
+	return h
+}
+
+// Handle sets the handler for devices of kind k. Call it before serving.
+func (h *Hub) Handle(k device.Kind, hd Handler) {
+	h.mu.Lock()
+	h.handlers[k] = hd
+	h.mu.Unlock()
+}
+
+// Broadcast encodes a message once and queues it for every client that
+// match accepts (all when match is nil). It returns how many were queued.
+func (h *Hub) Broadcast(typ, id string, data any, match func(*Client) bool) (int, error) {
+	b, err := Encode(typ, id, data)
+	if err != nil {
+		return 0, err
+	}
+	pm, err := websocket.NewPreparedMessage(websocket.TextMessage, b)
+	if err != nil {
+		return 0, err
+	}
+	return h.BroadcastPrepared(pm, match), nil
+}
+
+// BroadcastPrepared queues an already prepared message.
+func (h *Hub) BroadcastPrepared(pm *websocket.PreparedMessage, match func(*Client) bool) int {
+	start := time.Now()
+	h.mu.RLock()
+	targets := make([]*Client, 0, len(h.clients))
+	for c := range h.clients {
+		if match == nil || match(c) {
+			targets = append(targets, c)
+		}
+	}
+	h.mu.RUnlock()
+	n := 0
+	for _, c := range targets {
+		if c.enqueue(pm) {
+			n++
+		}
+	}
+	h.metrics.broadcasts.Inc()
+	h.metrics.fanout.Observe(time.Since(start).Seconds())
+	return n
+}
+
+// Send queues one message for one client.
+func (h *Hub) Send(c *Client, typ, id string, data any) error {
+	b, err := Encode(typ, id, data)
+	if err != nil {
+		return err
+	}
+	pm, err := websocket.NewPreparedMessage(websocket.TextMessage, b)
+	if err != nil {
+		return err
+	}
+	c.enqueue(pm)
+	return nil
+}
+
+// Clients returns the connected clients that match accepts.
+func (h *Hub) Clients(match func(*Client) bool) []*Client {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	out := make([]*Client, 0, len(h.clients))
+	for c := range h.clients {
+		if match == nil || match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Connected returns the client of a device on this instance, or nil.
+func (h *Hub) Connected(deviceID int64) *Client {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return h.byDevice[deviceID]
+}
+
+// Kick closes a device's connection with a close code and reason.
+func (h *Hub) Kick(deviceID int64, code int, reason string) {
+	if c := h.Connected(deviceID); c != nil {
+		c.Close(code, reason)
+	}
+}
+
+// Shutdown closes every connection with a "going away" close frame and
+// waits for them to end, or for ctx.
+func (h *Hub) Shutdown(ctx context.Context) {
+	h.mu.Lock()
+	h.closed = true
+	for c := range h.clients {
+		c.Close(websocket.CloseGoingAway, "server restarting")
+	}
+	h.mu.Unlock()
+	done := make(chan struct{})
+	go func() { h.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+}

@@ -1,0 +1,1 @@
+ALTER TABLE feed_sources ADD COLUMN trusted_by BIGINT REFERENCES users(id);

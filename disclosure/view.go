@@ -1,0 +1,183 @@
+package disclosure
+
+import (
+	"context"
+	"time"
+
+	"github.com/hallcast/hallcast/calendar"
+	"github.com/hallcast/hallcast/privacy"
+	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/web"
+)
+
+type requestRow struct {
+	ID            int64     `db:"id"`
+	TrackingNo    string    `db:"tracking_no"`
+	DeviceID      *int64    `db:"device_id"`
+	ApplicantType string    `db:"applicant_type"`
+	Name          string    `db:"name"`
+	IDType        string    `db:"id_type"`
+	IDNumber      string    `db:"id_number"`
+	OrgCode       string    `db:"org_code"`
+	LegalRep      string    `db:"legal_rep"`
+	ContactName   string    `db:"contact_name"`
+	Phone         string    `db:"phone"`
+	Email         string    `db:"email"`
+	Address       string    `db:"address"`
+	Postcode      string    `db:"postcode"`
+	Description   string    `db:"description"`
+	DocRef        string    `db:"doc_ref"`
+	Form          string    `db:"form"`
+	Delivery      string    `db:"delivery"`
+	Status        string    `db:"status"`
+	AssigneeID    *int64    `db:"assignee_id"`
+	CreatedAt     time.Time `db:"created_at"`
+}
+
+const requestColumns = `id, tracking_no, device_id, applicant_type, name, id_type, id_number, org_code, legal_rep, contact_name,
+	phone, email, address, postcode, description, doc_ref, form, delivery, status, assignee_id, created_at`
+
+// Request is a request as admins see it: personal numbers masked (R6),
+// its log and its clock today, with the due-soon flag.
+type Request struct {
+	ID            int64      `json:"id"`
+	TrackingNo    string     `json:"tracking_no"`
+	DeviceID      *int64     `json:"device_id,omitempty"`
+	ApplicantType string     `json:"applicant_type"`
+	Name          string     `json:"name"`
+	IDType        string     `json:"id_type,omitempty"`
+	IDMasked      string     `json:"id_masked,omitempty"`
+	OrgCode       string     `json:"org_code,omitempty"`
+	LegalRep      string     `json:"legal_rep,omitempty"`
+	ContactName   string     `json:"contact_name,omitempty"`
+	PhoneMasked   string     `json:"phone_masked"`
+	Email         string     `json:"email,omitempty"`
+	Address       string     `json:"address,omitempty"`
+	Postcode      string     `json:"postcode,omitempty"`
+	Description   string     `json:"description"`
+	DocRef        string     `json:"doc_ref,omitempty"`
+	Form          string     `json:"form"`
+	Delivery      string     `json:"delivery"`
+	AssigneeID    *int64     `json:"assignee_id,omitempty"`
+	CreatedAt     time.Time  `json:"created_at"`
+	State         State      `json:"state"`
+	DueSoon       bool       `json:"due_soon"`
+	Log           []LogEntry `json:"log,omitempty"`
+}
+
+func (s *Service) view(r requestRow, log []LogEntry, st State, soon int) Request {
+	v := Request{ID: r.ID, TrackingNo: r.TrackingNo, DeviceID: r.DeviceID, ApplicantType: r.ApplicantType, Name: r.Name,
+		IDType: r.IDType, OrgCode: r.OrgCode, LegalRep: r.LegalRep, ContactName: r.ContactName,
+		PhoneMasked: s.maskPhone(r.Phone), Email: r.Email, Address: r.Address, Postcode: r.Postcode,
+		Description: r.Description, DocRef: r.DocRef, Form: r.Form, Delivery: r.Delivery, AssigneeID: r.AssigneeID,
+		CreatedAt: r.CreatedAt, State: st, Log: log}
+	if r.IDNumber != "" {
+		kind := privacy.KindGeneric
+		if r.IDType == "resident_id" {
+			kind = privacy.KindID18
+		}
+		v.IDMasked = s.opts.Policy.Mask(kind, r.IDNumber)
+	}
+	v.DueSoon = !st.Status.Closed() && st.Due != nil && !st.Overdue && st.DaysLeft <= soon
+	return v
+}
+
+// Get returns one request with its log.
+func (s *Service) Get(ctx context.Context, id int64) (*Request, error) {
+	var r requestRow
+	if err := s.db.Get(ctx, &r, "SELECT "+requestColumns+" FROM disclosure_requests WHERE id = ?", id); err != nil {
+		if store.IsNotFound(err) {
+			return nil, web.NotFound("request")
+		}
+		return nil, wrap("read a request", err)
+	}
+	cal, err := s.calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	log, err := logOf(ctx, s.db, id)
+	if err != nil {
+		return nil, wrap("read a request", err)
+	}
+	st, err := Compute(cal, events(log), s.today())
+	if err != nil {
+		return nil, wrap("compute a deadline", err)
+	}
+	v := s.view(r, log, st, s.opts.DueSoonDays(ctx))
+	return &v, nil
+}
+
+// List returns the open requests (all when all is true, newest first,
+// at most 500), each with its clock today, most urgent first when open.
+func (s *Service) List(ctx context.Context, all bool) ([]Request, error) {
+	q := "SELECT " + requestColumns + " FROM disclosure_requests"
+	if !all {
+		q += " WHERE status NOT IN ('replied', 'abandoned')"
+	}
+	var rows []requestRow
+	if err := s.db.Select(ctx, &rows, q+" ORDER BY id DESC LIMIT 500"); err != nil {
+		return nil, wrap("list requests", err)
+	}
+	cal, err := s.calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today, soon := s.today(), s.opts.DueSoonDays(ctx)
+	out := make([]Request, 0, len(rows))
+	for _, r := range rows {
+		log, err := logOf(ctx, s.db, r.ID)
+		if err != nil {
+			return nil, wrap("list requests", err)
+		}
+		st, err := Compute(cal, events(log), today)
+		if err != nil {
+			return nil, wrap("compute a deadline", err)
+		}
+		v := s.view(r, nil, st, soon)
+		out = append(out, v)
+	}
+	if !all {
+		sortUrgent(out)
+	}
+	return out, nil
+}
+
+// Summary counts open requests for the dashboard.
+type Summary struct {
+	Open    int `json:"open"`
+	DueSoon int `json:"due_soon"`
+	Overdue int `json:"overdue"`
+}
+
+// Summarize counts the open, due-soon and overdue requests.
+func (s *Service) Summarize(ctx context.Context) (*Summary, error) {
+	list, err := s.List(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	var sum Summary
+	for _, r := range list {
+		sum.Open++
+		if r.DueSoon {
+			sum.DueSoon++
+		}
+		if r.State.Overdue {
+			sum.Overdue++
+		}
+	}
+	return &sum, nil
+}
+
+func sortUrgent(list []Request) {
+	key := func(r Request) calendar.Date {
+		if r.State.Due == nil {
+			return calendar.Date{Year: 9999, Month: 12, Day: 31}
+		}
+		return *r.State.Due
+	}
+	for i := 1; i < len(list); i++ {
+		for j := i; j > 0 && key(list[j]).Before(key(list[j-1])); j-- {
+			list[j], list[j-1] = list[j-1], list[j]
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package server
+
+import (
+	"context"
+
+	"github.com/hallcast/hallcast/calendar"
+	"github.com/hallcast/hallcast/catalogue"
+	"github.com/hallcast/hallcast/notice"
+)
+
+// openContent builds the workday calendar, the catalogue and the notices,
+// and seeds the calendar's built-in years and the catalogue on first start.
+func (a *App) openContent(ctx context.Context) error {
+	a.Calendar = calendar.NewService(a.DB, a.Clock)
+	a.OnStop(func(context.Context) { a.Calendar.Close() })
+	if err := a.Calendar.Seed(ctx); err != nil {
+		return err
+	}
+	a.Catalogue = catalogue.New(a.DB, a.Clock, a.Cfg.TimeZone)
+	if err := a.Catalogue.Seed(ctx); err != nil {
+		return err
+	}
+	a.Notices = notice.New(notice.Options{
+		DB: a.DB, Clock: a.Clock, Location: a.Cfg.TimeZone, Calendar: a.Calendar, Settings: a.Settings,
+		UploadLimit: a.Cfg.UploadLimit, Logger: a.Log,
+	})
+	a.Catalogue.SetActivity(a.Notices)
+	return nil
+}

@@ -1,0 +1,58 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/hallcast/hallcast/notice"
+	"github.com/hallcast/hallcast/scheduler"
+)
+
+// contentJobs registers the jobs of the notices and the catalogue:
+// publication and expiry to the second, the freshness check (R8) and the
+// pruning of uploads nobody attached.
+func (a *App) contentJobs() {
+	a.Scheduler.AddInstant(scheduler.Instant{Name: "notice.publish", Title: "定时发布与到期下线", TitleEN: "Publish and expire on time",
+		Topics: []string{notice.Topic},
+		Next: func(ctx context.Context, _ time.Time) (time.Time, bool, error) {
+			return a.Notices.NextTransition(ctx)
+		},
+		Run: func(ctx context.Context, _ time.Time) (string, error) {
+			n, err := a.Notices.PublishDue(ctx, a.Clock.Now())
+			return fmt.Sprintf("%d transitions", n), err
+		}})
+
+	overdue := prometheus.NewGauge(prometheus.GaugeOpts{Name: "hallcast_catalogue_overdue_categories",
+		Help: "Catalogue categories not updated within their cadence (R8), as of the last freshness check."})
+	a.Metrics.MustRegister(overdue)
+	freshness := func(ctx context.Context, _ time.Time) (string, error) {
+		late, err := a.Catalogue.Overdue(ctx)
+		if err != nil {
+			return "", err
+		}
+		names := make([]string, 0, len(late))
+		for _, c := range late {
+			names = append(names, c.Path)
+		}
+		overdue.Set(float64(len(names)))
+		if len(names) == 0 {
+			return "no category overdue", nil
+		}
+		return fmt.Sprintf("%d overdue: %s", len(names), strings.Join(names, "、")), nil
+	}
+	a.Scheduler.Add(scheduler.Job{Name: "catalogue.freshness", Title: "栏目更新及时性检查", TitleEN: "Catalogue freshness check",
+		Spec: "0 7 * * *", Run: freshness})
+	if _, err := freshness(context.Background(), a.Clock.Now()); err != nil {
+		a.Log.Warn("server: first freshness check", "err", err)
+	}
+
+	a.Scheduler.Add(scheduler.Job{Name: "notice.prune_uploads", Title: "清理未使用的上传文件", TitleEN: "Prune unused uploads",
+		Spec: "20 4 * * *", Run: func(ctx context.Context, _ time.Time) (string, error) {
+			n, err := a.Notices.PruneBlobs(ctx, a.Clock.Now().Add(-24*time.Hour))
+			return fmt.Sprintf("%d files removed", n), err
+		}})
+}

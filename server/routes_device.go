@@ -1,0 +1,21 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hallcast/hallcast/web"
+)
+
+// deviceRoutes declares what screens and kiosks call whatever they are:
+// pairing, the token check and the WebSocket. Pairing is open but rate
+// limited per address; everything else needs a device token.
+func (a *App) deviceRoutes(e *echo.Echo) {
+	pairLimit := web.RateLimit(10, 5, web.ByIP)
+	claimLimit := web.RateLimit(120, 30, web.ByIP)
+	e.POST("/api/device/pair", a.Devices.HandleRequestPairing, pairLimit)
+	e.POST("/api/device/pair/claim", a.Devices.HandleClaim, claimLimit)
+	e.GET("/api/device/me", a.Devices.HandleMe, a.Devices.Require())
+	e.GET("/ws", echo.WrapHandler(http.HandlerFunc(a.Hub.ServeHTTP(a.Devices))))
+}

@@ -1,0 +1,44 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hallcast/hallcast/device"
+	"github.com/hallcast/hallcast/kiosk"
+)
+
+// kioskRoutes declares what the citizen kiosk calls. Every API route needs
+// a kiosk's device token (Authorization: Bearer; cookies are never read),
+// is rate limited per device and per address (429 with Retry-After) and
+// takes small bodies only. The archive self-query adds its route here.
+func (a *App) kioskRoutes(e *echo.Echo) {
+	e.GET("/kiosk", a.page("kiosk/index.html"))
+	g := e.Group("/api/kiosk", kiosk.BodyLimit(), a.Devices.Require(device.KindKiosk))
+	k := a.Kiosk
+	read := kiosk.Limit(120, 60)
+	session := kiosk.Limit(12, 6)
+	submit := kiosk.Limit(10, 5)
+	lookup := kiosk.Limit(10, 5)
+
+	g.GET("/config", k.HandleConfig, read...)
+	g.GET("/categories", k.HandleCategories, read...)
+	g.GET("/notices", k.HandleNotices, read...)
+	g.GET("/notices/:id", k.HandleNotice, read...)
+	g.GET("/search", k.HandleSearch, read...)
+	g.GET("/search/years", k.HandleSearchYears, read...)
+
+	g.POST("/sessions", k.HandleStartSession, session...)
+	g.POST("/sessions/end", k.HandleEndSession, session...)
+	g.POST("/ratings", k.HandleRate, submit...)
+	g.POST("/suggestions", k.HandleSuggest, submit...)
+	g.POST("/suggestions/lookup", k.HandleSuggestionLookup, lookup...)
+	g.POST("/disclosure", k.HandleApply, submit...)
+	g.POST("/disclosure/lookup", k.HandleDisclosureLookup, lookup...)
+
+	g.GET("/archive/datasets", a.ArchiveKiosk.HandleDatasets, read...)
+	g.POST("/archive/lookup", a.ArchiveKiosk.HandleLookup) // limits, slowing and lockout are the archive's own
+
+	g.Any("/*", func(c echo.Context) error { return echo.NewHTTPError(http.StatusNotFound) })
+}

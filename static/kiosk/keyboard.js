@@ -1,0 +1,165 @@
+// keyboard: the on-screen keyboard and numeric keypad (kiosks have no
+// physical keyboard). attach(input, mode) shows it when the input is
+// touched: mode 'zh' (pinyin, with English and digits), 'text' (letters and
+// digits), 'email', 'digits' or 'id' (digits and X). keypad(input) returns
+// a numeric keypad to place inline (the archive query uses it too).
+import { h, clear } from '/assets/shared/dom.js';
+import { t } from '/assets/shared/i18n.js';
+import * as pinyin from './pinyin.js';
+import { onWipe } from './state.js';
+
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const kb = { input: null, mode: 'zh', layer: 'zh', buf: '' };
+
+function insert(input, text) {
+  const s = input.selectionStart ?? input.value.length;
+  const e = input.selectionEnd ?? input.value.length;
+  const max = input.maxLength > 0 ? input.maxLength : Infinity;
+  if (input.value.length - (e - s) + text.length > max) return;
+  input.setRangeText(text, s, e, 'end');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function backspace(input) {
+  const s = input.selectionStart ?? input.value.length;
+  const e = input.selectionEnd ?? input.value.length;
+  if (s === e && s > 0) input.setRangeText('', s - 1, s, 'end');
+  else if (s !== e) input.setRangeText('', s, e, 'end');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function key(label, onpress, cls = '', name = label) {
+  // pointerdown keeps the focus in the field; click works for everyone.
+  return h('button', { type: 'button', class: 'key ' + cls, 'data-key': name, onpointerdown: (e) => e.preventDefault(), onclick: onpress }, label);
+}
+
+// press handles one key for the attached input.
+function press(ch) {
+  const input = kb.input;
+  if (!input) return;
+  if (kb.layer === 'zh' && /^[a-z]$/.test(ch)) {
+    kb.buf += ch;
+  } else {
+    insert(input, kb.layer === 'caps' ? ch.toUpperCase() : ch);
+  }
+  render();
+}
+
+function choose(c) {
+  insert(kb.input, c.text);
+  kb.buf = kb.buf.slice(c.consume);
+  render();
+}
+
+function del() {
+  if (kb.buf) kb.buf = kb.buf.slice(0, -1);
+  else backspace(kb.input);
+  render();
+}
+
+function space() {
+  if (kb.buf) {
+    const cs = pinyin.candidates(kb.buf);
+    if (cs.length) choose(cs[0]);
+    return;
+  }
+  insert(kb.input, ' ');
+}
+
+function done() {
+  if (kb.buf) insert(kb.input, kb.buf);
+  hide();
+}
+
+function digitsPad(extra) {
+  const rows = ['123', '456', '789'].map((r) => h('div', { class: 'krow' }, [...r].map((d) => key(d, () => press(d), 'digit'))));
+  rows.push(h('div', { class: 'krow' },
+    extra ? key(extra, () => press(extra), 'digit') : key(t('kb.clear'), () => { kb.input.value = ''; kb.input.dispatchEvent(new Event('input', { bubbles: true })); }, 'fn', 'clear'),
+    key('0', () => press('0'), 'digit'), key('⌫', del, 'fn', 'backspace')));
+  return rows;
+}
+
+function lettersPad() {
+  const rows = ROWS.map((r) => h('div', { class: 'krow' }, [...r].map((c) => key(kb.layer === 'caps' ? c.toUpperCase() : c, () => press(c)))));
+  rows[2].append(key('⌫', del, 'fn wide', 'backspace'));
+  const bottom = h('div', { class: 'krow' });
+  if (kb.mode === 'zh') bottom.append(key(kb.layer === 'zh' ? t('kb.en') : t('kb.zh'), () => { done0(); kb.layer = kb.layer === 'zh' ? 'en' : 'zh'; render(); }, 'fn', 'lang'));
+  bottom.append(key(t('kb.num'), () => { done0(); kb.layer = 'num'; render(); }, 'fn', 'num'));
+  if (kb.mode === 'email') bottom.append(key('@', () => press('@')), key('.', () => press('.')), key('-', () => press('-')), key('_', () => press('_')));
+  else bottom.append(key('，', () => press('，')), key('。', () => press('。')));
+  bottom.append(key(t('kb.space'), space, 'space', 'space'));
+  return [...rows, bottom];
+}
+
+function numLayer() {
+  const rows = digitsPad();
+  rows.push(h('div', { class: 'krow' }, key(t('kb.abc'), () => { kb.layer = kb.mode === 'zh' ? 'zh' : 'en'; render(); }, 'fn', 'abc'),
+    ...['-', '/', '(', ')', '、'].map((c) => key(c, () => press(c)))));
+  return rows;
+}
+
+// done0 commits typed letters before switching layers.
+function done0() {
+  if (kb.buf) insert(kb.input, kb.buf);
+  kb.buf = '';
+}
+
+function render() {
+  const root = document.getElementById('keyboard');
+  clear(root);
+  if (kb.layer === 'zh') {
+    const cs = pinyin.candidates(kb.buf);
+    root.append(h('div', { class: 'cands', 'aria-live': 'polite' },
+      h('span', { class: 'buf' }, kb.buf),
+      cs.map((c, i) => h('button', { type: 'button', class: 'cand', 'data-cand': i, onpointerdown: (e) => e.preventDefault(), onclick: () => choose(c) }, c.text))));
+  }
+  let rows;
+  if (kb.mode === 'digits') rows = digitsPad();
+  else if (kb.mode === 'id') rows = digitsPad('X');
+  else if (kb.layer === 'num') rows = numLayer();
+  else rows = lettersPad();
+  root.append(h('div', { class: 'keys', 'data-mode': kb.mode }, rows), h('div', { class: 'krow' }, key(t('kb.done'), done, 'fn done', 'done')));
+  root.hidden = false;
+  document.body.classList.add('kb-open');
+}
+
+export function hide() {
+  kb.buf = '';
+  kb.input = null;
+  const root = document.getElementById('keyboard');
+  root.hidden = true;
+  clear(root);
+  document.body.classList.remove('kb-open');
+}
+
+// attach makes input use the on-screen keyboard of the given mode.
+export function attach(input, mode = 'zh') {
+  input.setAttribute('inputmode', 'none');
+  input.setAttribute('autocomplete', 'off');
+  input.dataset.kb = mode;
+  const open = () => {
+    if (kb.input !== input) kb.buf = '';
+    kb.input = input;
+    kb.mode = mode;
+    kb.layer = mode === 'zh' ? 'zh' : mode === 'text' || mode === 'email' ? 'en' : 'digits';
+    if (mode === 'zh') pinyin.load().then(render);
+    render();
+    setTimeout(() => input.scrollIntoView({ block: 'center' }), 0);
+  };
+  input.addEventListener('focus', open);
+  input.addEventListener('click', open);
+  return input;
+}
+
+// keypad returns an inline numeric keypad that types into input (with an X
+// key when withX), for flows that keep the keypad on screen.
+export function keypad(input, { withX = false } = {}) {
+  const type = (ch) => { input.focus(); insert(input, ch); };
+  const k = (label, fn, name = label) => h('button', { type: 'button', class: 'key digit', 'data-key': name, onpointerdown: (e) => e.preventDefault(), onclick: fn }, label);
+  return h('div', { class: 'keypad' },
+    ['123', '456', '789'].map((r) => h('div', { class: 'krow' }, [...r].map((d) => k(d, () => type(d))))),
+    h('div', { class: 'krow' }, withX ? k('X', () => type('X')) : k(t('kb.clear'), () => { input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true })); }, 'clear'),
+      k('0', () => type('0')), k('⌫', () => { input.focus(); backspace(input); }, 'backspace')));
+}
+
+onWipe(hide);

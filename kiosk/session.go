@@ -30,9 +30,6 @@ func (a *API) StartSession(ctx context.Context, deviceID int64) (string, error) 
 		if _, err := tx.Exec(ctx, "UPDATE kiosk_sessions SET ended_at = ? WHERE device_id = ? AND ended_at IS NULL", now, deviceID); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM kiosk_sessions WHERE started_at < ?", now.Add(-30*24*time.Hour)); err != nil {
-			return err
-		}
 		_, err := tx.Exec(ctx, "INSERT INTO kiosk_sessions (id, device_id, started_at) VALUES (?, ?, ?)", id, deviceID, now)
 		return err
 	})

@@ -32,6 +32,7 @@ import (
 	"github.com/hallcast/hallcast/scheduler"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/settings"
+	"github.com/hallcast/hallcast/stats"
 	"github.com/hallcast/hallcast/static"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/suggestion"
@@ -56,6 +57,7 @@ func Migrations() []store.Migrations {
 		rating.Migrations,
 		suggestion.Migrations,
 		disclosure.Migrations,
+		stats.Migrations,
 	}
 }
 
@@ -91,6 +93,8 @@ type App struct {
 	Suggestions  *suggestion.Service
 	Disclosure   *disclosure.Service
 	Kiosk        *kiosk.API
+	// Stats keeps daily figures rolled up from the raw logs.
+	Stats *stats.Service
 
 	// stoppers run at shutdown, last added first.
 	stoppers []func(ctx context.Context)
@@ -151,6 +155,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 		a.Close(ctx)
 		return nil, err
 	}
+	a.openStats()
 	a.housekeeping()
 	if err := a.Scheduler.Start(ctx); err != nil {
 		a.Close(ctx)

@@ -93,6 +93,7 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodGet, "/attachments/:id", anyUser, n.HandleAdminFile)
 	api.add(http.MethodGet, "/stats", anyUser, n.HandleStats)
 	api.add(http.MethodGet, "/stats.xlsx", anyUser, n.HandleStatsXLSX)
+	api.add(http.MethodGet, "/stats/daily", anyUser, a.Stats.HandleDaily)
 
 	api.add(http.MethodGet, "/categories", anyUser, a.Catalogue.HandleTree)
 	api.add(http.MethodPost, "/categories", admin, a.Catalogue.HandleCreate)

@@ -1,6 +1,7 @@
 import { start } from './app.js';
 import { api } from './api.js';
 import { fieldLabel } from './content.js';
+import { loadDaily } from './stats-daily.js';
 import { add, apply, errorText, t } from '/assets/shared/i18n.js';
 import { h, $, clear, ready } from '/assets/shared/dom.js';
 
@@ -29,6 +30,7 @@ async function load() {
   $('#error').textContent = '';
   const q = new URLSearchParams({ from: $('#from').value, to: $('#to').value });
   $('#xlsx').href = '/api/admin/stats.xlsx?' + q;
+  loadDaily();
   try {
     const st = await api('GET', '/api/admin/stats?' + q);
     $('#summary').textContent = st.summary;

@@ -32,8 +32,8 @@ import (
 	"github.com/hallcast/hallcast/scheduler"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/settings"
-	"github.com/hallcast/hallcast/stats"
 	"github.com/hallcast/hallcast/static"
+	"github.com/hallcast/hallcast/stats"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/suggestion"
 )

@@ -17,4 +17,12 @@ export function receipt(title, lines, note) {
     h('button', { type: 'button', class: 'secondary print', onclick: () => window.print() }, icon('print'), ' ', t('receipt.print')));
 }
 
+// slip fills the print area with several groups of lines (e.g. the
+// records of an archive query), each under a dashed rule.
+export function slip(title, groups, note) {
+  clear(document.getElementById('receipt')).append(h('div', {}, h('h1', {}, t('app.title')), h('h2', {}, title),
+    groups.map((lines) => h('dl', { class: 'slip group' }, lines.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
+    note ? h('p', {}, note) : null, h('p', { class: 'when' }, new Date().toLocaleString('zh-CN', { hour12: false }))));
+}
+
 onWipe(() => clear(document.getElementById('receipt')));

@@ -1,0 +1,14 @@
+CREATE TABLE screen_status (
+	device_id BIGINT PRIMARY KEY REFERENCES devices(id) ON DELETE CASCADE,
+	online BOOLEAN NOT NULL DEFAULT FALSE,
+	instance TEXT NOT NULL DEFAULT '',
+	connected_at TIMESTAMPTZ,
+	last_seen_at TIMESTAMPTZ,
+	item TEXT NOT NULL DEFAULT '',
+	version TEXT NOT NULL DEFAULT '',
+	resolution TEXT NOT NULL DEFAULT '',
+	client TEXT NOT NULL DEFAULT '',
+	uptime_s BIGINT NOT NULL DEFAULT 0,
+	power TEXT NOT NULL DEFAULT '',
+	remote TEXT NOT NULL DEFAULT ''
+);

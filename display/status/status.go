@@ -70,7 +70,7 @@ type Tracker struct {
 	opts     Options
 	instance string
 
-	mu     sync.Mutex
+	mu      sync.Mutex
 	live    map[int64]*entry
 	started bool
 	closed  bool

@@ -60,7 +60,7 @@ func (t *Tracker) Flush(ctx context.Context) error {
 	rows := make([]row, 0, len(t.live))
 	for id, e := range t.live {
 		if e.dirty {
-			rows = append(rows, row{id: id, online: e.conns > 0, e: *e})
+			rows = append(rows, row{id: id, online: e.online, e: *e})
 			e.dirty = false
 		}
 	}
@@ -84,7 +84,7 @@ func (t *Tracker) Flush(ctx context.Context) error {
 		case e == nil:
 		case err != nil:
 			e.dirty = true // try again next time
-		case e.conns == 0 && !e.dirty:
+		case !e.online && !e.dirty:
 			delete(t.live, r.id)
 		}
 	}

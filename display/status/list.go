@@ -108,7 +108,7 @@ func (t *Tracker) Report(ctx context.Context) (*Report, error) {
 	t.mu.Lock()
 	for _, r := range rows {
 		s := fromRow(r)
-		if e := t.live[r.ID]; e != nil && e.conns > 0 {
+		if e := t.live[r.ID]; e != nil && e.online {
 			s.Here, s.Online = true, true
 			cs, ls := e.connectedAt, e.lastSeen
 			s.ConnectedSince, s.LastSeen = &cs, &ls

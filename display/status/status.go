@@ -55,7 +55,7 @@ type Heartbeat struct {
 
 // entry is the live state of one screen connected to this instance.
 type entry struct {
-	conns       int // open connections (a reconnect may overlap the old one)
+	online      bool
 	remote      string
 	connectedAt time.Time
 	lastSeen    time.Time
@@ -105,7 +105,8 @@ func New(db *store.DB, o Options) *Tracker {
 
 func (t *Tracker) now() time.Time { return t.opts.Clock.Now().UTC().Truncate(time.Microsecond) }
 
-// Connected records that a screen connected to this instance from remote.
+// Connected records that a screen connected to this instance from remote
+// (a reconnect replaces the previous connection).
 func (t *Tracker) Connected(dev device.Device, remote string) {
 	now := t.now()
 	t.mu.Lock()
@@ -115,7 +116,7 @@ func (t *Tracker) Connected(dev device.Device, remote string) {
 		e = &entry{}
 		t.live[dev.ID] = e
 	}
-	e.conns++
+	e.online = true
 	e.remote = clip(remote, 64)
 	e.connectedAt, e.lastSeen, e.dirty = now, now, true
 }
@@ -129,7 +130,7 @@ func (t *Tracker) Heartbeat(deviceID int64, data json.RawMessage) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	e := t.live[deviceID]
-	if e == nil || e.conns == 0 {
+	if e == nil || !e.online {
 		return // not connected here (a late frame after Disconnected)
 	}
 	e.lastSeen, e.dirty = now, true
@@ -143,28 +144,24 @@ func (t *Tracker) Heartbeat(deviceID int64, data json.RawMessage) {
 	}
 }
 
-// Disconnected records that a connection of the screen closed; when it
-// was the last one, the screen goes offline and the flusher writes it at
-// once.
+// Disconnected records that the screen's connection closed: it goes
+// offline and the flusher writes it at once. The caller reports only the
+// close of the screen's current connection (not of one a reconnect
+// replaced).
 func (t *Tracker) Disconnected(deviceID int64) {
 	now := t.now()
 	t.mu.Lock()
 	e := t.live[deviceID]
-	if e == nil || e.conns == 0 {
+	if e == nil || !e.online {
 		t.mu.Unlock()
 		return
 	}
-	e.conns--
-	gone := e.conns == 0
-	if gone {
-		e.lastSeen, e.dirty = now, true
-	}
+	e.online = false
+	e.lastSeen, e.dirty = now, true
 	t.mu.Unlock()
-	if gone {
-		select {
-		case t.kick <- struct{}{}:
-		default:
-		}
+	select {
+	case t.kick <- struct{}{}:
+	default:
 	}
 }
 

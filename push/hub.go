@@ -50,8 +50,12 @@ type Hub struct {
 	clients  map[*Client]struct{}
 	byDevice map[int64]*Client
 	handlers map[device.Kind]Handler
+	onAck    []func(c *Client, id string)
+	onConn   []func(c *Client)
 	closed   bool
 	wg       sync.WaitGroup
+	nextSlot uint32
+	wheel    *wheel
 }
 
 // NewHub returns a hub with defaults filled in.
@@ -83,9 +87,11 @@ func NewHub(o Options) *Hub {
 	}
 	h.upgrader = websocket.Upgrader{
 		HandshakeTimeout: 10 * time.Second,
-		ReadBufferSize:   1024,
-		WriteBufferSize:  1024,
-		// Idle connections hold no write buffer.
+		// Client frames are small; a larger one is read in several fills.
+		ReadBufferSize:  512,
+		WriteBufferSize: 1024,
+		// Idle connections hold no write buffer (prepared messages and
+		// control frames are written directly anyway).
 		WriteBufferPool: &sync.Pool{},
 		Subprotocols:    []string{Subprotocol},
 		CheckOrigin:     h.checkOrigin,
@@ -127,7 +133,7 @@ func (h *Hub) BroadcastPrepared(pm *websocket.PreparedMessage, match func(*Clien
 	h.mu.RUnlock()
 	n := 0
 	for _, c := range targets {
-		if c.enqueue(pm) {
+		if c.enqueue(outgoing{pm: pm}) {
 			n++
 		}
 	}
@@ -146,8 +152,45 @@ func (h *Hub) Send(c *Client, typ, id string, data any) error {
 	if err != nil {
 		return err
 	}
-	c.enqueue(pm)
+	c.enqueue(outgoing{pm: pm})
 	return nil
+}
+
+// SendPrepared queues an already prepared message for one client; false
+// when the client is closing or was dropped as too slow.
+func (h *Hub) SendPrepared(c *Client, pm *websocket.PreparedMessage) bool {
+	return c.enqueue(outgoing{pm: pm})
+}
+
+// OnAck registers f to run for every "ack" frame with an id, on the
+// connection's read goroutine, before the kind's handler sees it. Call it
+// before serving.
+func (h *Hub) OnAck(f func(c *Client, id string)) {
+	h.mu.Lock()
+	h.onAck = append(h.onAck, f)
+	h.mu.Unlock()
+}
+
+// AfterConnect registers f to run for every new connection right after
+// its kind's handler's Connected (after hello and the current state).
+// Call it before serving.
+func (h *Hub) AfterConnect(f func(c *Client)) {
+	h.mu.Lock()
+	h.onConn = append(h.onConn, f)
+	h.mu.Unlock()
+}
+
+func (h *Hub) ackHooks() []func(c *Client, id string) {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return h.onAck
+}
+
+// Count returns how many connections are open.
+func (h *Hub) Count() int {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	return len(h.clients)
 }
 
 // Clients returns the connected clients that match accepts.
@@ -182,6 +225,9 @@ func (h *Hub) Kick(deviceID int64, code int, reason string) {
 func (h *Hub) Shutdown(ctx context.Context) {
 	h.mu.Lock()
 	h.closed = true
+	if h.wheel != nil {
+		h.wheel.stop()
+	}
 	for c := range h.clients {
 		c.Close(websocket.CloseGoingAway, "server restarting")
 	}

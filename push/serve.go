@@ -49,12 +49,12 @@ func (h *Hub) ServeHTTP(auth Authenticator) http.HandlerFunc {
 	}
 }
 
+// run registers the connection, greets the device (the kind's handler,
+// then the AfterConnect hooks) and hands reading to a goroutine of its
+// own, so the HTTP handler's goroutine, with the stack it grew while
+// authenticating, ends here.
 func (h *Hub) run(conn *websocket.Conn, d device.Device, remote string) {
-	c := &Client{
-		Device: d, Remote: remote, ConnectedAt: time.Now(), hub: h, conn: conn,
-		send: make(chan *websocket.PreparedMessage, h.opts.SendQueue),
-		done: make(chan struct{}),
-	}
+	c := &Client{Device: d, Remote: remote, ConnectedAt: time.Now(), hub: h, conn: conn}
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
@@ -66,28 +66,38 @@ func (h *Hub) run(conn *websocket.Conn, d device.Device, remote string) {
 	}
 	h.clients[c] = struct{}{}
 	h.byDevice[d.ID] = c
+	c.bucket = h.nextSlot % wheelSlots
+	h.nextSlot++
+	h.startWheel()
 	hd := h.handlers[d.Kind]
+	hooks := h.onConn
 	h.wg.Add(1)
 	h.mu.Unlock()
 	h.metrics.connections.WithLabelValues(string(d.Kind)).Inc()
 
-	go c.writePump()
 	if hd != nil {
 		hd.Connected(c)
 	}
-	c.readPump(hd)
+	for _, f := range hooks {
+		f(c)
+	}
+	go h.serveClient(c, hd)
+}
 
+// serveClient reads the client until its connection ends, then forgets it.
+func (h *Hub) serveClient(c *Client, hd Handler) {
+	defer h.wg.Done()
+	c.readPump(hd)
 	h.mu.Lock()
 	delete(h.clients, c)
-	if h.byDevice[d.ID] == c {
-		delete(h.byDevice, d.ID)
+	if h.byDevice[c.Device.ID] == c {
+		delete(h.byDevice, c.Device.ID)
 	}
 	h.mu.Unlock()
-	h.metrics.connections.WithLabelValues(string(d.Kind)).Dec()
+	h.metrics.connections.WithLabelValues(string(c.Device.Kind)).Dec()
 	if hd != nil {
 		hd.Disconnected(c)
 	}
-	h.wg.Done()
 }
 
 func tokenFromProtocols(r *http.Request) string {

@@ -1,0 +1,136 @@
+package push_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/hallcast/hallcast/push"
+)
+
+// Hub hooks see every ack before the kind's handler, and run after the
+// handler's Connected, so their frames follow hello.
+func TestHubHooksAckAndAfterConnect(t *testing.T) {
+	f := setup(t, push.Options{})
+	var mu sync.Mutex
+	var acks []string
+	f.hub.OnAck(func(c *push.Client, id string) {
+		mu.Lock()
+		acks = append(acks, id)
+		mu.Unlock()
+	})
+	f.hub.AfterConnect(func(c *push.Client) {
+		c.Hub().Send(c, push.TypeEmergency, "em-1", map[string]string{"text": "火警"})
+	})
+	_, tok := f.pair(t, "屏")
+	conn := f.dial(t, tok, nil)
+	if m := read(t, conn); m.Type != push.TypeHello {
+		t.Fatalf("first frame %+v", m)
+	}
+	if m := read(t, conn); m.Type != push.TypeEmergency || m.ID != "em-1" {
+		t.Fatalf("second frame %+v", m)
+	}
+	ack, _ := push.Encode(push.TypeAck, "em-1", nil)
+	conn.WriteMessage(websocket.TextMessage, ack)
+	waitFor(t, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(acks) == 1 && acks[0] == "em-1"
+	})
+	waitFor(t, func() bool {
+		f.rec.mu.Lock()
+		defer f.rec.mu.Unlock()
+		return len(f.rec.received) == 1
+	})
+}
+
+// A binary frame closes that connection with 4002.
+func TestBinaryFrameIsRefused(t *testing.T) {
+	f := setup(t, push.Options{})
+	_, tok := f.pair(t, "屏")
+	conn := f.dial(t, tok, nil)
+	read(t, conn)
+	conn.WriteMessage(websocket.BinaryMessage, []byte{1, 2, 3})
+	if code := closeCode(t, conn); code != push.CloseBadMessage {
+		t.Fatalf("binary: close %d", code)
+	}
+}
+
+// The shared ping wheel pings every connection; a client that answers
+// stays, one that never reads (so never answers) is dropped at PongWait.
+func TestPingsKeepReadersAndDropSilentPeers(t *testing.T) {
+	f := setup(t, push.Options{PingInterval: 160 * time.Millisecond, PongWait: 500 * time.Millisecond})
+	_, tokA := f.pair(t, "reader")
+	_, tokB := f.pair(t, "silent")
+	a, b := f.dial(t, tokA, nil), f.dial(t, tokB, nil)
+	read(t, a)
+	read(t, b)
+	var mu sync.Mutex
+	pings := 0
+	a.SetPingHandler(func(s string) error {
+		mu.Lock()
+		pings++
+		mu.Unlock()
+		return a.WriteControl(websocket.PongMessage, []byte(s), time.Now().Add(time.Second))
+	})
+	go func() {
+		for {
+			a.SetReadDeadline(time.Now().Add(10 * time.Second))
+			if _, _, err := a.ReadMessage(); err != nil {
+				return
+			}
+		}
+	}()
+	// b never reads: its pongs never go out and the server drops it.
+	waitFor(t, func() bool { return len(f.hub.Clients(nil)) == 1 })
+	waitFor(t, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return pings >= 5
+	})
+	if cs := f.hub.Clients(nil); len(cs) != 1 || cs[0].Device.Name != "reader" {
+		t.Fatalf("connected: %v", cs)
+	}
+}
+
+// Broadcasts, kicks and new connections at the same time (run with -race).
+func TestConcurrentBroadcastAndChurn(t *testing.T) {
+	f := setup(t, push.Options{})
+	var toks []string
+	for i := 0; i < 6; i++ {
+		_, tok := f.pair(t, "s")
+		toks = append(toks, tok)
+	}
+	var wg sync.WaitGroup
+	for _, tok := range toks {
+		wg.Add(1)
+		go func(tok string) {
+			defer wg.Done()
+			for i := 0; i < 5; i++ {
+				conn, err := f.tryDial(tok, nil)
+				if err != nil {
+					return
+				}
+				conn.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
+				conn.ReadMessage()
+				conn.Close()
+			}
+		}(tok)
+	}
+	stop := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				f.hub.Broadcast(push.TypeNotice, "", map[string]int{"id": 1}, nil)
+			}
+		}
+	}()
+	wg.Wait()
+	close(stop)
+	waitFor(t, func() bool { return f.hub.Count() == 0 })
+}

@@ -1,0 +1,137 @@
+package display
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/push"
+)
+
+// Tracker follows the liveness of screens (the status package does).
+type Tracker interface {
+	Connected(deviceID int64)
+	Heartbeat(deviceID int64, data json.RawMessage)
+	Disconnected(deviceID int64)
+}
+
+// Recorder keeps proof of play (the proof package does).
+type Recorder interface {
+	Record(ctx context.Context, deviceID int64, data json.RawMessage) error
+}
+
+// TypePlayed is the screen → server proof-of-play message.
+const TypePlayed = "played"
+
+// HeartbeatSeconds is how often screens send a heartbeat.
+const HeartbeatSeconds = 30
+
+// Push is the push.Handler of screens: it greets a screen with hello and
+// its playlist, pushes a new playlist when what the screen should play
+// changes (a change event, or a schedule, power or expiry instant: one
+// timer waits for the earliest among the connected screens), and hands
+// heartbeats and proof of play to the tracker and recorder.
+type Push struct {
+	svc      *Service
+	hub      *push.Hub
+	clock    clock.Clock
+	log      *slog.Logger
+	tracker  Tracker
+	recorder Recorder
+
+	mu     sync.Mutex
+	snap   *Snapshot
+	gen    uint64 // bumped by every change event; a snapshot loaded before is stale
+	states map[int64]*screenState
+	haves  map[string]string // remote address → ?have= of a connecting screen
+	wake   chan struct{}
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+// screenState is what a connected screen has been sent.
+type screenState struct {
+	client     *push.Client
+	version    string
+	power      string
+	validUntil time.Time
+}
+
+// NewPush returns the screens' push handler and starts its timer; register
+// it with hub.Handle(device.KindScreen, p), follow the bus with Follow and
+// Close it at shutdown. tracker and recorder may be nil.
+func NewPush(svc *Service, hub *push.Hub, tracker Tracker, recorder Recorder) *Push {
+	p := &Push{svc: svc, hub: hub, clock: svc.clock, log: svc.log, tracker: tracker, recorder: recorder,
+		states: map[int64]*screenState{}, haves: map[string]string{},
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	go p.timer()
+	return p
+}
+
+// Close stops the timer.
+func (p *Push) Close() {
+	close(p.stop)
+	<-p.done
+}
+
+// Wrap remembers the ?have= query of each WebSocket request for
+// Connected (the hub's client carries the remote address, not the query).
+func (p *Push) Wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		have := r.URL.Query().Get("have")
+		if have == "" || len(have) > 64 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		p.mu.Lock()
+		p.haves[r.RemoteAddr] = have
+		p.mu.Unlock()
+		defer func() {
+			p.mu.Lock()
+			delete(p.haves, r.RemoteAddr)
+			p.mu.Unlock()
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// snapshot returns the cached snapshot, loading it when a change made it
+// stale.
+func (p *Push) snapshot(ctx context.Context) (*Snapshot, error) {
+	p.mu.Lock()
+	sn, gen := p.snap, p.gen
+	p.mu.Unlock()
+	if sn != nil {
+		return sn, nil
+	}
+	sn, err := p.svc.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	if p.gen == gen {
+		p.snap = sn
+	}
+	p.mu.Unlock()
+	return sn, nil
+}
+
+// invalidate drops the cached snapshot.
+func (p *Push) invalidate() {
+	p.mu.Lock()
+	p.snap = nil
+	p.gen++
+	p.mu.Unlock()
+}
+
+// poke wakes the timer to recompute its deadline.
+func (p *Push) poke() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}

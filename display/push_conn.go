@@ -1,0 +1,131 @@
+package display
+
+import (
+	"context"
+	"time"
+
+	"github.com/hallcast/hallcast/push"
+)
+
+// Hello is the data of the "hello" message to a screen.
+type Hello struct {
+	Device           string     `json:"device"`
+	ID               int64      `json:"id"`
+	Kind             string     `json:"kind"`
+	Profile          Profile    `json:"profile"`
+	Groups           []GroupRef `json:"groups"`
+	Timezone         string     `json:"timezone"`
+	ServerTime       time.Time  `json:"server_time"`
+	HeartbeatSeconds int        `json:"heartbeat_seconds"`
+}
+
+// screenOf returns a connected device's screen, or a landscape screen in
+// no group for a screen device paired without a profile.
+func screenOf(sn *Snapshot, c *push.Client) *Screen {
+	if sc := sn.Screen(c.Device.ID); sc != nil {
+		return sc
+	}
+	return &Screen{DeviceID: c.Device.ID, Name: c.Device.Name, Profile: Presets["landscape"], Groups: []GroupRef{}}
+}
+
+// Connected sends hello, then the playlist unless the screen already has
+// its version (?have=).
+func (p *Push) Connected(c *push.Client) {
+	if p.tracker != nil {
+		p.tracker.Connected(c.Device.ID)
+	}
+	p.mu.Lock()
+	p.states[c.Device.ID] = &screenState{client: c, version: p.haves[c.Remote]}
+	p.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	sn, err := p.snapshot(ctx)
+	if err != nil {
+		p.log.Error("display: connecting a screen", "device", c.Device.ID, "err", err)
+		return
+	}
+	p.greet(sn, c)
+	p.refresh(sn, c.Device.ID, p.clock.Now())
+	p.poke()
+}
+
+// greet sends hello and records the screen's groups on the client.
+func (p *Push) greet(sn *Snapshot, c *push.Client) {
+	sc := screenOf(sn, c)
+	c.Set("display.groups", sc.GroupIDs())
+	hello := Hello{Device: sc.Name, ID: sc.DeviceID, Kind: "screen", Profile: sc.Profile, Groups: sc.Groups,
+		Timezone: p.svc.loc.String(), ServerTime: p.clock.Now().UTC(), HeartbeatSeconds: HeartbeatSeconds}
+	if err := p.hub.Send(c, push.TypeHello, "", hello); err != nil {
+		p.log.Warn("display: hello", "device", c.Device.ID, "err", err)
+	}
+}
+
+// refresh resolves a connected screen at at and sends a power frame when
+// its power state changed and a playlist when its version changed.
+func (p *Push) refresh(sn *Snapshot, deviceID int64, at time.Time) {
+	p.mu.Lock()
+	st := p.states[deviceID]
+	p.mu.Unlock()
+	if st == nil {
+		return
+	}
+	sc := screenOf(sn, st.client)
+	f := sn.Frame(sc.Profile, sc.GroupIDs(), at)
+	p.mu.Lock()
+	if p.states[deviceID] != st {
+		p.mu.Unlock()
+		return
+	}
+	sendPower := st.power != "" && st.power != f.Power.State
+	sendList := st.version != f.Version
+	st.power, st.version, st.validUntil = f.Power.State, f.Version, f.ValidUntil
+	p.mu.Unlock()
+	if sendPower {
+		if err := p.hub.Send(st.client, push.TypePower, "", f.Power); err != nil {
+			p.log.Warn("display: power", "device", deviceID, "err", err)
+		}
+	}
+	if sendList {
+		if err := p.hub.Send(st.client, push.TypePlaylist, "", f); err != nil {
+			p.log.Warn("display: playlist", "device", deviceID, "err", err)
+		}
+	}
+}
+
+// Received hands heartbeats to the tracker and proof of play to the
+// recorder, acknowledging a "played" frame once it is stored.
+func (p *Push) Received(c *push.Client, m push.Message) {
+	switch m.Type {
+	case push.TypeHeartbeat:
+		if p.tracker != nil {
+			p.tracker.Heartbeat(c.Device.ID, m.Data)
+		}
+	case TypePlayed:
+		if p.recorder == nil || m.ID == "" {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := p.recorder.Record(ctx, c.Device.ID, m.Data); err != nil {
+			p.log.Warn("display: proof of play", "device", c.Device.ID, "err", err)
+			return
+		}
+		if err := p.hub.Send(c, push.TypeAck, m.ID, nil); err != nil {
+			p.log.Warn("display: ack", "device", c.Device.ID, "err", err)
+		}
+	}
+}
+
+// Disconnected forgets the screen (unless a newer connection replaced it).
+func (p *Push) Disconnected(c *push.Client) {
+	p.mu.Lock()
+	st := p.states[c.Device.ID]
+	mine := st != nil && st.client == c
+	if mine {
+		delete(p.states, c.Device.ID)
+	}
+	p.mu.Unlock()
+	if mine && p.tracker != nil {
+		p.tracker.Disconnected(c.Device.ID)
+	}
+}

@@ -1,0 +1,54 @@
+package server
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/hallcast/hallcast/calendar"
+	"github.com/hallcast/hallcast/catalogue"
+	"github.com/hallcast/hallcast/device"
+	"github.com/hallcast/hallcast/display"
+	"github.com/hallcast/hallcast/notice"
+	"github.com/hallcast/hallcast/privacy"
+	"github.com/hallcast/hallcast/settings"
+	"github.com/hallcast/hallcast/store"
+)
+
+// openDisplay builds the screens domain after the notices (whose target
+// groups it validates), registers the screens' push handler and follows
+// the change bus so every connected screen gets its new playlist.
+func (a *App) openDisplay(ctx context.Context) error {
+	a.Display = display.New(display.Options{
+		DB: a.DB, Clock: a.Clock, Location: a.Cfg.TimeZone, Notices: a.Notices, Calendar: a.Calendar,
+		Policy: a.maskingPolicy, Logger: a.Log,
+	})
+	a.Notices.SetGroupChecker(a.Display)
+	a.DisplayPush = display.NewPush(a.Display, a.Hub, a.screenTracker(), a.screenRecorder())
+	a.Hub.Handle(device.KindScreen, a.DisplayPush)
+	sub := a.DB.Bus().Subscribe(notice.Topic, display.Topic, device.Topic, calendar.Topic, catalogue.Topic, settings.Topic,
+		store.TopicResync)
+	go a.DisplayPush.Follow(sub)
+	a.OnStop(func(context.Context) {
+		sub.Close()
+		a.DisplayPush.Close()
+	})
+	return nil
+}
+
+// maskingPolicy is the configured masking policy (R6) that screens' texts
+// pass through.
+func (a *App) maskingPolicy(ctx context.Context) (privacy.Policy, error) {
+	raw, err := a.Settings.Raw(ctx, notice.SettingPolicy)
+	if err != nil {
+		return privacy.Policy{}, err
+	}
+	return privacy.LoadPolicy(bytes.NewReader(raw))
+}
+
+// screenTracker is the screens' liveness tracker (display/status), or nil
+// while there is none.
+func (a *App) screenTracker() display.Tracker { return nil }
+
+// screenRecorder keeps proof of play (display/proof), or nil while there
+// is none.
+func (a *App) screenRecorder() display.Recorder { return nil }

@@ -24,6 +24,7 @@ import (
 	"github.com/hallcast/hallcast/config"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
+	"github.com/hallcast/hallcast/display"
 	"github.com/hallcast/hallcast/feed"
 	"github.com/hallcast/hallcast/kiosk"
 	"github.com/hallcast/hallcast/notice"
@@ -80,7 +81,11 @@ type App struct {
 	Calendar  *calendar.Service
 	Catalogue *catalogue.Service
 	Notices   *notice.Service
-	Archive   *archive.Service
+	// Display is the screens domain; DisplayPush keeps screens on their
+	// playlists (server/app_display.go).
+	Display     *display.Service
+	DisplayPush *display.Push
+	Archive     *archive.Service
 	// ArchiveKiosk serves archive lookups to kiosks; its KioskID comes
 	// from the kiosk's device token.
 	ArchiveKiosk *archive.KioskHandler
@@ -142,6 +147,10 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 		a.Hub.Shutdown(ctx)
 	})
 	if err := a.openContent(ctx); err != nil {
+		a.Close(ctx)
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	if err := a.openDisplay(ctx); err != nil {
 		a.Close(ctx)
 		return nil, fmt.Errorf("server: %w", err)
 	}

@@ -57,8 +57,10 @@ type Options struct {
 	// Policy returns the masking policy (R6); nil uses the default.
 	Policy func(ctx context.Context) (privacy.Policy, error)
 	// Stats feeds the stats widget; nil shows an empty one.
-	Stats  StatsSource
-	Logger *slog.Logger
+	Stats StatsSource
+	// Devices pairs screens (device.Service does).
+	Devices Pairer
+	Logger  *slog.Logger
 }
 
 // Service is the screens domain.

@@ -20,7 +20,7 @@ import (
 func (a *App) openDisplay(ctx context.Context) error {
 	a.Display = display.New(display.Options{
 		DB: a.DB, Clock: a.Clock, Location: a.Cfg.TimeZone, Notices: a.Notices, Calendar: a.Calendar,
-		Policy: a.maskingPolicy, Logger: a.Log,
+		Policy: a.maskingPolicy, Devices: a.Devices, Logger: a.Log,
 	})
 	a.Notices.SetGroupChecker(a.Display)
 	a.DisplayPush = display.NewPush(a.Display, a.Hub, a.screenTracker(), a.screenRecorder())

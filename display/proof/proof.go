@@ -84,7 +84,9 @@ func New(o Options) *Service {
 func (s *Service) now() time.Time { return s.opts.Clock.Now().UTC().Truncate(time.Microsecond) }
 
 // today is the current day in the service's location.
-func (s *Service) today() calendar.Date { return calendar.DateOf(s.opts.Clock.Now().In(s.opts.Location)) }
+func (s *Service) today() calendar.Date {
+	return calendar.DateOf(s.opts.Clock.Now().In(s.opts.Location))
+}
 
 // dayOf is the day of an instant in the service's location.
 func (s *Service) dayOf(t time.Time) calendar.Date { return calendar.DateOf(t.In(s.opts.Location)) }

@@ -76,7 +76,15 @@ func Parse(data json.RawMessage, now time.Time, maxAge time.Duration) (*Played, 
 // already rolled up mark that day for another roll-up.
 func (s *Service) Record(ctx context.Context, deviceID int64, data json.RawMessage) error {
 	now := s.now()
-	p, err := Parse(data, now, s.opts.MaxAge)
+	maxAge := s.opts.MaxAge
+	// A play is only taken while its day is within the retention period,
+	// so a late play never reopens a day whose raw plays are pruned.
+	ret, err := s.Retention(ctx)
+	if err != nil {
+		return err
+	}
+	maxAge = min(maxAge, ret-24*time.Hour)
+	p, err := Parse(data, now, maxAge)
 	if err != nil {
 		return err
 	}

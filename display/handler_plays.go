@@ -1,0 +1,71 @@
+package display
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/hallcast/hallcast/calendar"
+	"github.com/hallcast/hallcast/web"
+)
+
+// groupParam reads ?group= (empty or 0: a screen in no group).
+func groupParam(c echo.Context) (int64, error) {
+	v := c.QueryParam("group")
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id < 0 {
+		return 0, web.Invalid("group", web.CodeInvalid, "want a group ID")
+	}
+	return id, nil
+}
+
+// HandlePlays is GET /api/admin/screens/plays?group=G&at=RFC3339: what a
+// screen of group G plays at an instant (now by default).
+func (s *Service) HandlePlays(c echo.Context) error {
+	group, err := groupParam(c)
+	if err != nil {
+		return err
+	}
+	at := s.clock.Now()
+	if v := c.QueryParam("at"); v != "" {
+		if at, err = time.Parse(time.RFC3339, v); err != nil {
+			return web.Invalid("at", web.CodeInvalid, "want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00")
+		}
+	}
+	ctx := c.Request().Context()
+	if group != 0 {
+		if _, err := s.Group(ctx, s.db, group); err != nil {
+			return err
+		}
+	}
+	f, err := s.Plays(ctx, group, at)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"group": group, "at": at.UTC(), "frame": f})
+}
+
+// HandleTimeline is GET /api/admin/screens/timeline?group=G&date=YYYY-MM-DD
+// (today by default).
+func (s *Service) HandleTimeline(c echo.Context) error {
+	group, err := groupParam(c)
+	if err != nil {
+		return err
+	}
+	day := calendar.DateOf(s.clock.Now().In(s.loc))
+	if v := c.QueryParam("date"); v != "" {
+		if day, err = calendar.ParseDate(v); err != nil {
+			return web.Invalid("date", web.CodeInvalid, "want YYYY-MM-DD")
+		}
+	}
+	tl, err := s.Timeline(c.Request().Context(), group, day)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, tl)
+}

@@ -50,6 +50,30 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodDelete, "/feeds/:id", admin, a.Feeds.HandleDelete)
 	api.add(http.MethodPost, "/feeds/:id/check", admin, a.Feeds.HandleCheck)
 
+	// Screens (server/app_display.go): groups are read by everyone who
+	// targets notices; what plays when is readable by editors.
+	dp := a.Display
+	api.add(http.MethodGet, "/screen-groups", anyUser, dp.HandleGroups)
+	api.add(http.MethodPost, "/screen-groups", admin, dp.HandleCreateGroup)
+	api.add(http.MethodPut, "/screen-groups/:id", admin, dp.HandleUpdateGroup)
+	api.add(http.MethodDelete, "/screen-groups/:id", admin, dp.HandleDeleteGroup)
+	api.add(http.MethodGet, "/screens", admin, dp.HandleScreens)
+	api.add(http.MethodPost, "/screens/pair", admin, dp.HandlePair)
+	api.add(http.MethodPut, "/screens/:id", admin, dp.HandleUpdateScreen)
+	api.add(http.MethodGet, "/screens/playlists", admin, dp.HandlePlaylists)
+	api.add(http.MethodPost, "/screens/playlists", admin, dp.HandleSavePlaylist)
+	api.add(http.MethodPut, "/screens/playlists/:id", admin, dp.HandleSavePlaylist)
+	api.add(http.MethodDelete, "/screens/playlists/:id", admin, dp.HandleDeletePlaylist)
+	api.add(http.MethodGet, "/screens/schedules", admin, dp.HandleSchedules)
+	api.add(http.MethodPost, "/screens/schedules", admin, dp.HandleSaveSchedule)
+	api.add(http.MethodPut, "/screens/schedules/:id", admin, dp.HandleSaveSchedule)
+	api.add(http.MethodDelete, "/screens/schedules/:id", admin, dp.HandleDeleteSchedule)
+	api.add(http.MethodPost, "/screens/power", admin, dp.HandleSavePower)
+	api.add(http.MethodPut, "/screens/power/:id", admin, dp.HandleSavePower)
+	api.add(http.MethodDelete, "/screens/power/:id", admin, dp.HandleDeletePower)
+	api.add(http.MethodGet, "/screens/plays", editor, dp.HandlePlays)
+	api.add(http.MethodGet, "/screens/timeline", editor, dp.HandleTimeline)
+
 	// Ratings, suggestions and disclosure requests are handled by editors
 	// (the staff who answer the public); admins see everything.
 	api.add(http.MethodGet, "/kiosk/summary", editor, a.handleKioskSummary)

@@ -147,7 +147,9 @@ func (e *env) schedule(in display.ScheduleInput) int64 {
 }
 
 // local is a wall-clock time in the hall.
-func local(y int, m time.Month, d, h, mi int) time.Time { return time.Date(y, m, d, h, mi, 0, 0, shanghai) }
+func local(y int, m time.Month, d, h, mi int) time.Time {
+	return time.Date(y, m, d, h, mi, 0, 0, shanghai)
+}
 
 func (e *env) frame(deviceID int64, at time.Time) *display.Frame {
 	e.t.Helper()

@@ -148,4 +148,3 @@ func TestTimeline(t *testing.T) {
 		}
 	})
 }
-

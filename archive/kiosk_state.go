@@ -23,6 +23,9 @@ type KioskStatus struct {
 
 // Kiosks lists the kiosks that missed or were locked, most recent first.
 func (s *Service) Kiosks(ctx context.Context) ([]KioskStatus, error) {
+	if err := s.rec.flush(ctx); err != nil {
+		return nil, err
+	}
 	out := []KioskStatus{}
 	if err := s.db.Select(ctx, &out, `SELECT kiosk_id, misses, last_miss_at, next_at, locked_until, locks FROM archive_kiosks
 		ORDER BY last_miss_at DESC NULLS LAST LIMIT 200`); err != nil {
@@ -38,6 +41,10 @@ func (s *Service) Kiosks(ctx context.Context) ([]KioskStatus, error) {
 // UnlockKiosk ends a kiosk's lock and its run of misses.
 func (s *Service) UnlockKiosk(ctx context.Context, who audit.Actor, kiosk string) error {
 	now := s.now()
+	if err := s.rec.flush(ctx); err != nil {
+		return err
+	}
+	defer s.rec.forget(kiosk)
 	return s.db.Tx(ctx, func(tx *store.Tx) error {
 		res, err := tx.Exec(ctx, "UPDATE archive_kiosks SET misses = 0, next_at = NULL, locked_until = NULL WHERE kiosk_id = ?", kiosk)
 		if err != nil {

@@ -39,7 +39,8 @@ type Result struct {
 
 // Lookup answers a query and audits it. For kiosks it enforces the
 // lockout and pads the answer to the configured minimum time; a refused
-// query is a *web.Error with status 429 and Retry-After.
+// query is a *web.Error with status 429 and Retry-After. The audit row is
+// written by the recorder within flushEvery (recorder.go).
 func (s *Service) Lookup(ctx context.Context, req LookupRequest) (*Result, error) {
 	start := time.Now()
 	p := s.protection(ctx)
@@ -53,22 +54,24 @@ func (s *Service) Lookup(ctx context.Context, req LookupRequest) (*Result, error
 	}
 	now := s.now()
 	ev := &queryEvent{at: now, kiosk: req.Kiosk, address: req.Address, datasetID: ds.ID, guarded: !req.Test}
+	if !req.Test {
+		st, err := s.rec.kioskState(ctx, req.Kiosk, p)
+		if err != nil {
+			return nil, err
+		}
+		if refusal, wait := st.refusal(now); refusal != "" {
+			ev.outcome = refusal
+			if err := s.rec.record(ctx, ev, p); err != nil {
+				return nil, err
+			}
+			return nil, refused(refusal, wait)
+		}
+	}
 	var (
-		refusal   string
-		wait      time.Duration
 		records   []map[string]string
 		truncated bool
 	)
 	err = s.reading(ctx, func(r lookupReads) error {
-		if !req.Test {
-			st, err := r.kioskState(ctx, req.Kiosk)
-			if err != nil {
-				return err
-			}
-			if refusal, wait = st.refusal(now); refusal != "" {
-				return nil
-			}
-		}
 		var err error
 		records, truncated, err = s.find(ctx, r, ds, keys)
 		return err
@@ -76,18 +79,11 @@ func (s *Service) Lookup(ctx context.Context, req LookupRequest) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	if refusal != "" {
-		ev.outcome = refusal
-		if err := s.rec.record(ctx, ev); err != nil {
-			return nil, err
-		}
-		return nil, refused(refusal, wait)
-	}
 	ev.outcome, ev.records = OutcomeMiss, len(records)
 	if len(records) > 0 {
 		ev.outcome = OutcomeHit
 	}
-	if err := s.rec.record(ctx, ev); err != nil {
+	if err := s.rec.record(ctx, ev, p); err != nil {
 		return nil, err
 	}
 	res := &Result{Dataset: ds.ID, Found: len(records) > 0, Fields: resultFields(ds), Records: records, Truncated: truncated, At: now}

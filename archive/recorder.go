@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -21,152 +22,178 @@ type queryEvent struct {
 	// guarded queries count towards the kiosk's run of misses (kiosk
 	// queries do, admin test lookups do not).
 	guarded bool
-	done    chan error
 }
 
-// recorder writes query events with group commit: a query waits until its
-// audit row is committed, but the rows of queries that arrive together
-// share one transaction, so thousands of queries a second cost a few
-// transactions.
+// counts reports whether ev moves its kiosk's run of misses.
+func (ev *queryEvent) counts() bool {
+	return ev.guarded && (ev.outcome == OutcomeHit || ev.outcome == OutcomeMiss)
+}
+
+// recorder audits queries in batches. A query adds its event to memory
+// (and its outcome to the kiosk's run of misses in memory, kiosk_memory.go)
+// and returns at once; the events are written in one transaction every
+// flushEvery, as soon as flushAt of them wait, before an admin reads the
+// audit, and at Close. A commit per query would cost a transaction each
+// and, on SQLite, empty every reader's page cache each time. The price: a
+// crash (not a shutdown) loses at most the events of the last flushEvery.
 type recorder struct {
-	s      *Service
-	insert *sqlx.Stmt // prepared insertQuery, owned by the loop
-	in     chan *queryEvent
-	stop   chan struct{}
-	done   chan struct{}
+	s *Service
+	// flushMu serialises flushes; insert is prepared by the first.
+	flushMu sync.Mutex
+	insert  *sqlx.Stmt
+
+	mu      sync.Mutex
+	written *sync.Cond // broadcast after each flush
+	buf     []*queryEvent
+	kiosks  map[string]*kioskEntry
+	gen     uint64 // flushes settled, see kioskState
+	closed  bool
+
+	kick chan struct{}
+	stop chan struct{}
+	done chan struct{}
 }
 
-// maxGroup bounds the events written in one transaction.
-const maxGroup = 256
-
-// linger is how long the recorder waits for more events after the first
-// of a group, when the last group had company (under load): fewer, larger
-// commits cost less, and every commit empties the page cache of SQLite
-// readers. A lone query is written at once.
-const linger = 2 * time.Millisecond
+const (
+	// flushEvery is the longest an event waits in memory.
+	flushEvery = 100 * time.Millisecond
+	// flushAt events waiting start a flush before the tick.
+	flushAt = 2048
+	// maxPending events waiting make queries wait for a flush (the
+	// database is slow or away): the audit is never dropped.
+	maxPending = 64 * 1024
+)
 
 func newRecorder(s *Service) *recorder {
-	r := &recorder{s: s, in: make(chan *queryEvent, 4*maxGroup), stop: make(chan struct{}), done: make(chan struct{})}
+	r := &recorder{s: s, kiosks: map[string]*kioskEntry{}, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	r.written = sync.NewCond(&r.mu)
 	go r.loop()
 	return r
 }
 
-// record audits ev and applies it to the kiosk's state; it returns once
-// that is committed.
-func (r *recorder) record(ctx context.Context, ev *queryEvent) error {
-	ev.done = make(chan error, 1)
-	select {
-	case r.in <- ev:
-	case <-r.stop:
-		return fmt.Errorf("archive: the server is stopping")
-	case <-ctx.Done():
-		return ctx.Err()
+// record queues ev for the audit and applies it to its kiosk's run of
+// misses in memory.
+func (r *recorder) record(ctx context.Context, ev *queryEvent, p Protection) error {
+	r.mu.Lock()
+	for len(r.buf) >= maxPending && !r.closed && ctx.Err() == nil {
+		r.written.Wait()
 	}
-	return <-ev.done
+	if r.closed {
+		r.mu.Unlock()
+		return fmt.Errorf("archive: the server is stopping")
+	}
+	if err := ctx.Err(); err != nil {
+		r.mu.Unlock()
+		return err
+	}
+	r.buf = append(r.buf, ev)
+	if ev.counts() {
+		r.applyLocked(ev, p)
+	}
+	n := len(r.buf)
+	r.mu.Unlock()
+	if n >= flushAt {
+		select {
+		case r.kick <- struct{}{}:
+		default:
+		}
+	}
+	return nil
 }
 
 func (r *recorder) loop() {
 	defer close(r.done)
-	busy := false
+	tick := time.NewTicker(flushEvery)
+	defer tick.Stop()
 	for {
-		var group []*queryEvent
 		select {
-		case ev := <-r.in:
-			group = append(group, ev)
+		case <-tick.C:
+		case <-r.kick:
 		case <-r.stop:
 			return
 		}
-		r.gather(&group, busy)
-		busy = len(group) > 1
-		err := r.write(group)
-		if err != nil {
-			r.s.log.Error("archive: unable to audit queries", "err", err, "queries", len(group))
-		}
-		for _, ev := range group {
-			ev.done <- err
+		if err := r.flush(context.Background()); err != nil {
+			r.s.log.Error("archive: unable to audit queries; they stay in memory and are written at the next flush", "err", err)
 		}
 	}
 }
 
-// gather adds the events that are waiting, and those arriving within
-// linger when busy, up to maxGroup.
-func (r *recorder) gather(group *[]*queryEvent, busy bool) {
-	var timeout <-chan time.Time
-	if busy {
-		timer := time.NewTimer(linger)
-		defer timer.Stop()
-		timeout = timer.C
+// flush writes the waiting events in one transaction. On failure they
+// stay in memory, in order, for the next flush.
+func (r *recorder) flush(ctx context.Context) error {
+	r.flushMu.Lock()
+	defer r.flushMu.Unlock()
+	r.mu.Lock()
+	batch := r.buf
+	r.buf = nil
+	r.mu.Unlock()
+	if len(batch) == 0 {
+		return nil
 	}
-	for len(*group) < maxGroup {
-		select {
-		case ev := <-r.in:
-			*group = append(*group, ev)
-			continue
-		default:
-		}
-		if !busy {
-			return
-		}
-		select {
-		case ev := <-r.in:
-			*group = append(*group, ev)
-		case <-timeout:
-			return
-		case <-r.stop:
-			return
-		}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	p := r.s.protection(ctx)
+	states, err := r.write(ctx, batch, p)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err != nil {
+		r.buf = append(batch, r.buf...)
+		return err
 	}
+	r.settleLocked(batch, states, p)
+	r.written.Broadcast()
+	return nil
 }
 
 func (r *recorder) close() {
+	r.mu.Lock()
+	r.closed = true
+	r.written.Broadcast()
+	r.mu.Unlock()
 	close(r.stop)
 	<-r.done
+	if err := r.flush(context.Background()); err != nil {
+		r.s.log.Error("archive: unable to write the last audited queries; they are lost", "err", err)
+	}
 	if r.insert != nil {
 		r.insert.Close()
 	}
-	for {
-		select {
-		case ev := <-r.in:
-			ev.done <- fmt.Errorf("archive: the server is stopping")
-		default:
-			return
-		}
-	}
 }
 
-// write commits a group: the audit rows, the daily counts and the kiosks'
-// runs of misses.
-func (r *recorder) write(group []*queryEvent) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	p := r.s.protection(ctx)
+// write commits a batch: the audit rows, the daily counts and the kiosks'
+// runs of misses. It returns the kiosks' states as written.
+func (r *recorder) write(ctx context.Context, batch []*queryEvent, p Protection) (map[string]kioskState, error) {
 	if r.insert == nil {
 		// Prepared outside the transaction: on SQLite the writer pool has
 		// one connection, which the transaction holds.
 		stmt, err := r.s.db.Writer().PreparexContext(ctx, r.s.db.Rebind(insertQuery))
 		if err != nil {
-			return fmt.Errorf("archive: unable to audit queries: %w", err)
+			return nil, fmt.Errorf("archive: unable to audit queries: %w", err)
 		}
 		r.insert = stmt
 	}
-	return r.s.db.Tx(ctx, func(tx *store.Tx) error {
-		if err := r.audit(ctx, tx, group); err != nil {
+	var states map[string]kioskState
+	err := r.s.db.Tx(ctx, func(tx *store.Tx) error {
+		if err := r.audit(ctx, tx, batch); err != nil {
 			return err
 		}
-		if err := r.countDays(ctx, tx, group); err != nil {
+		if err := r.countDays(ctx, tx, batch); err != nil {
 			return err
 		}
-		return r.applyKiosks(ctx, tx, p, group)
+		var err error
+		states, err = r.applyKiosks(ctx, tx, p, batch)
+		return err
 	})
+	return states, err
 }
 
 // insertQuery audits one query; it is prepared once on the writer and run
-// for each event of a group (cheaper than parsing a statement per group).
+// for each event of a batch (cheaper than parsing a statement per batch).
 const insertQuery = "INSERT INTO archive_queries (at, kiosk_id, address, dataset_id, outcome, records) VALUES (?, ?, ?, ?, ?, ?)"
 
-func (r *recorder) audit(ctx context.Context, tx *store.Tx, group []*queryEvent) error {
+func (r *recorder) audit(ctx context.Context, tx *store.Tx, batch []*queryEvent) error {
 	stmt := tx.Sqlx().StmtxContext(ctx, r.insert)
-	for _, ev := range group {
+	for _, ev := range batch {
 		if _, err := stmt.ExecContext(ctx, ev.at.UTC().Truncate(time.Microsecond), ev.kiosk, ev.address, ev.datasetID, ev.outcome, ev.records); err != nil {
 			return fmt.Errorf("archive: unable to audit queries: %w", err)
 		}

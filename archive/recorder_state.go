@@ -3,7 +3,6 @@ package archive
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hallcast/hallcast/store"
 )
@@ -50,14 +49,15 @@ func (r *recorder) countDays(ctx context.Context, tx *store.Tx, group []*queryEv
 	return nil
 }
 
-// applyKiosks moves each kiosk's run of misses by the hits and misses of
-// the group, in order: kiosks that only hit are reset with one UPDATE, the
-// others are read and written with one statement each.
-func (r *recorder) applyKiosks(ctx context.Context, tx *store.Tx, p Protection, group []*queryEvent) error {
+// applyKiosks moves each kiosk's run of misses in the database by the
+// hits and misses of the batch, in order, and returns the states written
+// (other instances' outcomes included): the kiosks are read in one
+// statement (locked on PostgreSQL) and those that changed written in one.
+func (r *recorder) applyKiosks(ctx context.Context, tx *store.Tx, p Protection, batch []*queryEvent) (map[string]kioskState, error) {
 	byKiosk := map[string][]*queryEvent{}
 	var order []string
-	for _, ev := range group {
-		if !ev.guarded || (ev.outcome != OutcomeHit && ev.outcome != OutcomeMiss) {
+	for _, ev := range batch {
+		if !ev.counts() {
 			continue
 		}
 		if _, ok := byKiosk[ev.kiosk]; !ok {
@@ -65,41 +65,32 @@ func (r *recorder) applyKiosks(ctx context.Context, tx *store.Tx, p Protection, 
 		}
 		byKiosk[ev.kiosk] = append(byKiosk[ev.kiosk], ev)
 	}
-	var hitOnly, missed []string
-	for _, kiosk := range order {
-		m := false
-		for _, ev := range byKiosk[kiosk] {
-			m = m || ev.outcome == OutcomeMiss
-		}
-		if m {
-			missed = append(missed, kiosk)
-		} else {
-			hitOnly = append(hitOnly, kiosk)
-		}
+	if len(order) == 0 {
+		return nil, nil
 	}
-	if len(hitOnly) > 0 {
-		args := make([]any, len(hitOnly))
-		for i, k := range hitOnly {
-			args[i] = k
-		}
-		if _, err := tx.Exec(ctx, "UPDATE archive_kiosks SET misses = 0, next_at = NULL WHERE (misses > 0 OR next_at IS NOT NULL) AND kiosk_id IN (?"+
-			strings.Repeat(", ?", len(hitOnly)-1)+")", args...); err != nil {
-			return fmt.Errorf("archive: unable to save the state of kiosks: %w", err)
-		}
-	}
-	if len(missed) == 0 {
-		return nil
-	}
-	states, err := kioskStatesOf(ctx, tx, missed, true)
+	states, err := kioskStatesOf(ctx, tx, order, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, kiosk := range missed {
-		st := states[kiosk]
+	changed := map[string]kioskState{}
+	for _, kiosk := range order {
+		before, known := states[kiosk]
+		st := before
 		for _, ev := range byKiosk[kiosk] {
 			st = p.after(st, ev.outcome == OutcomeHit, ev.at)
 		}
 		states[kiosk] = st
+		if !known && st.Misses == 0 && st.NextAt == nil && st.LockedUntil == nil {
+			continue // a kiosk that only ever hit needs no row
+		}
+		if !known || !st.equal(before) {
+			changed[kiosk] = st
+		}
 	}
-	return saveKioskStates(ctx, tx, states)
+	if len(changed) > 0 {
+		if err := saveKioskStates(ctx, tx, changed); err != nil {
+			return nil, err
+		}
+	}
+	return states, nil
 }

@@ -2,7 +2,6 @@ package archive
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sync"
 
@@ -51,10 +50,10 @@ func (st *statements) close() {
 	}
 }
 
-// lookupReads are the reads of one lookup. On SQLite they share one read
-// transaction: they see the same data and pay once for the page cache that
-// every commit by another connection empties. On PostgreSQL, where a
-// transaction costs round trips, they are plain reads.
+// lookupReads are the prepared reads of a lookup. Each is one statement,
+// its own read transaction; the recorder's batched writes (a commit every
+// flushEvery rather than one per query) keep SQLite's reader page caches
+// warm between them.
 type lookupReads struct {
 	kiosk, found *sqlx.Stmt
 }
@@ -76,19 +75,11 @@ func (r lookupReads) records(ctx context.Context, keyHash []byte, datasetID int6
 	return rows, nil
 }
 
-// reading runs fn with the reads of one lookup.
+// reading runs fn with the prepared reads.
 func (s *Service) reading(ctx context.Context, fn func(r lookupReads) error) error {
 	st, err := s.statements(ctx)
 	if err != nil {
 		return err
 	}
-	if s.db.Dialect() != store.SQLite {
-		return fn(lookupReads{kiosk: st.kiosk, found: st.found})
-	}
-	tx, err := s.db.Reader().BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return fmt.Errorf("archive: unable to read: %w", err)
-	}
-	defer tx.Rollback()
-	return fn(lookupReads{kiosk: tx.StmtxContext(ctx, st.kiosk), found: tx.StmtxContext(ctx, st.found)})
+	return fn(lookupReads{kiosk: st.kiosk, found: st.found})
 }

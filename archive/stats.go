@@ -22,6 +22,9 @@ type DayStats struct {
 // Usage returns queries per day over the last days days (today
 // included, in the service's time zone), of one dataset or of all (0).
 func (s *Service) Usage(ctx context.Context, datasetID int64, days int) ([]DayStats, error) {
+	if err := s.rec.flush(ctx); err != nil {
+		return nil, err
+	}
 	since := s.now().In(s.loc).AddDate(0, 0, -days+1).Format("2006-01-02")
 	q := `SELECT day, SUM(queries) AS queries, SUM(hits) AS hits, SUM(misses) AS misses, SUM(refused) AS refused
 		FROM archive_query_days WHERE day >= ?`
@@ -66,6 +69,9 @@ type QueryFilter struct {
 
 // Queries lists the query audit, newest first.
 func (s *Service) Queries(ctx context.Context, f QueryFilter) ([]QueryEntry, error) {
+	if err := s.rec.flush(ctx); err != nil {
+		return nil, err
+	}
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where = append(where, cond); args = append(args, v) }

@@ -59,6 +59,7 @@ func Migrations() []store.Migrations {
 		suggestion.Migrations,
 		disclosure.Migrations,
 		stats.Migrations,
+		display.Migrations,
 	}
 }
 

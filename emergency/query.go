@@ -1,0 +1,143 @@
+package emergency
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/web"
+)
+
+// Get returns one emergency.
+func (s *Service) Get(ctx context.Context, id int64) (*Emergency, error) {
+	e, err := s.get(ctx, s.opts.DB, id)
+	return e, wrap("read an emergency", err)
+}
+
+func (s *Service) get(ctx context.Context, q store.Querier, id int64) (*Emergency, error) {
+	var e Emergency
+	if err := q.Get(ctx, &e, "SELECT "+columns+" FROM emergencies WHERE id = ?", id); err != nil {
+		if store.IsNotFound(err) {
+			return nil, web.NotFound("emergency")
+		}
+		return nil, err
+	}
+	e.fill()
+	return &e, nil
+}
+
+func (e *Emergency) fill() {
+	e.Groups = []int64{}
+	_ = json.Unmarshal([]byte(e.GroupIDs), &e.Groups)
+	e.CreatedAt, e.ExpiresAt = e.CreatedAt.UTC(), e.ExpiresAt.UTC()
+}
+
+// Summary is an emergency with its receipt counts.
+type Summary struct {
+	Emergency
+	Active    bool `json:"active"`
+	Targets   int  `json:"targets"`
+	Confirmed int  `json:"confirmed"`
+}
+
+// List returns the active emergencies and the most recent ended ones.
+func (s *Service) List(ctx context.Context, recent int) ([]Summary, error) {
+	var rows []struct {
+		Emergency
+		Targets   int `db:"targets"`
+		Confirmed int `db:"confirmed"`
+	}
+	err := s.opts.DB.Select(ctx, &rows, `SELECT e.id, e.text, e.level, e.all_screens, e.group_ids, e.kiosks, e.created_at, e.created_by,
+		e.expires_at, e.cleared_at, e.cleared_by,
+		(SELECT COUNT(*) FROM emergency_targets t WHERE t.emergency_id = e.id) AS targets,
+		(SELECT COUNT(*) FROM emergency_targets t WHERE t.emergency_id = e.id AND t.acked_at IS NOT NULL) AS confirmed
+		FROM emergencies e ORDER BY e.id DESC LIMIT ?`, recent)
+	if err != nil {
+		return nil, wrap("list emergencies", err)
+	}
+	now := s.now()
+	out := make([]Summary, 0, len(rows))
+	for _, r := range rows {
+		r.fill()
+		out = append(out, Summary{Emergency: r.Emergency, Active: r.Active(now), Targets: r.Targets, Confirmed: r.Confirmed})
+	}
+	return out, nil
+}
+
+// Receipt is one target's state.
+type Receipt struct {
+	Target
+	AckedAt *time.Time `db:"acked_at" json:"acked_at,omitempty"`
+	Online  bool       `db:"-" json:"online"`
+}
+
+// Receipts is the delivery state of one emergency: "confirmed N of M",
+// the online targets that have not confirmed, and the offline ones.
+type Receipts struct {
+	Emergency   *Emergency `json:"emergency"`
+	Active      bool       `json:"active"`
+	Targets     int        `json:"targets"`
+	Confirmed   int        `json:"confirmed"`
+	Unconfirmed []Receipt  `json:"unconfirmed"`
+	Offline     []Receipt  `json:"offline"`
+}
+
+// Receipts returns the delivery state of emergency id.
+func (s *Service) Receipts(ctx context.Context, id int64) (*Receipts, error) {
+	e, err := s.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	var rows []Receipt
+	if err := s.opts.DB.Select(ctx, &rows, `SELECT device_id, name, kind, acked_at FROM emergency_targets
+		WHERE emergency_id = ? ORDER BY name, device_id`, id); err != nil {
+		return nil, wrap("read receipts", err)
+	}
+	out := &Receipts{Emergency: e, Active: e.Active(s.now()), Targets: len(rows), Unconfirmed: []Receipt{}, Offline: []Receipt{}}
+	var pending []int64
+	for _, r := range rows {
+		if r.AckedAt != nil {
+			out.Confirmed++
+		} else {
+			pending = append(pending, r.DeviceID)
+		}
+	}
+	online := s.opts.Presence(ctx, pending)
+	for _, r := range rows {
+		if r.AckedAt != nil {
+			continue
+		}
+		r.Online = online[r.DeviceID]
+		if r.Online {
+			out.Unconfirmed = append(out.Unconfirmed, r)
+		} else {
+			out.Offline = append(out.Offline, r)
+		}
+	}
+	return out, nil
+}
+
+// activeNow returns every active emergency with its target device IDs.
+func (s *Service) activeNow(ctx context.Context) ([]*Emergency, map[int64][]int64, error) {
+	var list []*Emergency
+	if err := s.opts.DB.Select(ctx, &list, "SELECT "+columns+" FROM emergencies WHERE cleared_at IS NULL AND expires_at > ?", s.now()); err != nil {
+		return nil, nil, err
+	}
+	targets := map[int64][]int64{}
+	for _, e := range list {
+		e.fill()
+		ids, err := s.targetIDs(ctx, e.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		targets[e.ID] = ids
+	}
+	return list, targets, nil
+}
+
+func (s *Service) targetIDs(ctx context.Context, id int64) ([]int64, error) {
+	var ids []int64
+	err := s.opts.DB.Select(ctx, &ids, "SELECT device_id FROM emergency_targets WHERE emergency_id = ?", id)
+	return ids, err
+}

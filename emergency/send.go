@@ -1,0 +1,167 @@
+package emergency
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/hallcast/hallcast/audit"
+	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/web"
+)
+
+// Input is what an admin sends.
+type Input struct {
+	Text  string `json:"text"`
+	Level string `json:"level"`
+	// Groups are screen groups; All sends to every screen instead.
+	Groups []int64 `json:"groups"`
+	All    bool    `json:"all"`
+	// Kiosks adds every kiosk.
+	Kiosks    bool      `json:"kiosks"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// Send validates in, stores the emergency with its target list and
+// announces it on the bus; every instance pushes it to its targets.
+func (s *Service) Send(ctx context.Context, who audit.Actor, in Input) (*Emergency, error) {
+	now := s.now()
+	var ck web.Check
+	in.Text = ck.Text("text", in.Text, MaxText)
+	ck.OneOf("level", in.Level, LevelInfo, LevelWarning, LevelCritical)
+	switch {
+	case in.ExpiresAt.IsZero():
+		ck.Add(web.Invalid("expires_at", web.CodeRequired, "required"))
+	case !in.ExpiresAt.After(now):
+		ck.Add(web.Invalid("expires_at", web.CodeOutOfRange, "must be in the future"))
+	case in.ExpiresAt.Sub(now) > MaxDuration:
+		ck.Add(web.Invalid("expires_at", web.CodeOutOfRange, "at most %s from now", MaxDuration))
+	}
+	ck.That(in.All || len(in.Groups) > 0 || in.Kiosks, "groups", web.CodeRequired, "choose groups, all screens or kiosks")
+	if err := ck.Err(); err != nil {
+		return nil, err
+	}
+	targets, err := s.targets(ctx, in)
+	if err != nil {
+		return nil, wrap("find the targets", err)
+	}
+	if len(targets) == 0 {
+		return nil, web.Invalid("groups", web.CodeInvalid, "no active screen or kiosk in the chosen targets")
+	}
+	if in.Groups == nil || in.All {
+		in.Groups = []int64{}
+	}
+	groups, _ := json.Marshal(in.Groups)
+	var e *Emergency
+	err = s.opts.DB.Tx(ctx, func(tx *store.Tx) error {
+		var id int64
+		if err := tx.Get(ctx, &id, `INSERT INTO emergencies (text, level, all_screens, group_ids, kiosks, created_at, created_by, expires_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, in.Text, in.Level, in.All, string(groups), in.Kiosks, now, actorID(who),
+			in.ExpiresAt.UTC().Truncate(time.Microsecond)); err != nil {
+			return err
+		}
+		if err := insertTargets(ctx, tx, id, targets); err != nil {
+			return err
+		}
+		var err error
+		if e, err = s.get(ctx, tx, id); err != nil {
+			return err
+		}
+		tx.Publish(store.Event{Topic: Topic, ID: id, Data: json.RawMessage(`{"event":"sent"}`)})
+		// This instance pushes at once; the others learn it from the bus.
+		sent := e
+		tx.AfterCommit(func() { s.live.add(sent, deviceIDs(targets)) })
+		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "emergency.send", ObjectType: "emergency", ObjectID: id,
+			After: map[string]any{"emergency": e, "targets": len(targets)}})
+	})
+	return e, wrap("send an emergency", err)
+}
+
+// targets lists the devices of in, each once.
+func (s *Service) targets(ctx context.Context, in Input) ([]Target, error) {
+	var out []Target
+	if in.All || len(in.Groups) > 0 {
+		screens, err := s.opts.Directory.Screens(ctx, in.Groups, in.All)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, screens...)
+	}
+	if in.Kiosks {
+		kiosks, err := s.opts.Directory.Kiosks(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, kiosks...)
+	}
+	seen := map[int64]bool{}
+	uniq := out[:0]
+	for _, t := range out {
+		if !seen[t.DeviceID] {
+			seen[t.DeviceID] = true
+			uniq = append(uniq, t)
+		}
+	}
+	return uniq, nil
+}
+
+// insertTargets stores the target list in batches.
+func insertTargets(ctx context.Context, tx *store.Tx, id int64, targets []Target) error {
+	const batch = 200
+	for i := 0; i < len(targets); i += batch {
+		part := targets[i:min(i+batch, len(targets))]
+		q := "INSERT INTO emergency_targets (emergency_id, device_id, name, kind) VALUES "
+		args := make([]any, 0, 4*len(part))
+		for j, t := range part {
+			if j > 0 {
+				q += ", "
+			}
+			q += "(?, ?, ?, ?)"
+			args = append(args, id, t.DeviceID, t.Name, t.Kind)
+		}
+		if _, err := tx.Exec(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Clear ends an active emergency now, on every instance.
+func (s *Service) Clear(ctx context.Context, who audit.Actor, id int64) (*Emergency, error) {
+	now := s.now()
+	var after *Emergency
+	err := s.opts.DB.Tx(ctx, func(tx *store.Tx) error {
+		before, err := s.get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !before.Active(now) {
+			return web.State("emergency %d has already ended", id)
+		}
+		if _, err := tx.Exec(ctx, "UPDATE emergencies SET cleared_at = ?, cleared_by = ? WHERE id = ?", now, actorID(who), id); err != nil {
+			return err
+		}
+		if after, err = s.get(ctx, tx, id); err != nil {
+			return err
+		}
+		tx.Publish(store.Event{Topic: Topic, ID: id, Data: json.RawMessage(`{"event":"cleared"}`)})
+		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "emergency.clear", ObjectType: "emergency", ObjectID: id,
+			Before: before, After: after})
+	})
+	return after, wrap("clear an emergency", err)
+}
+
+func deviceIDs(ts []Target) []int64 {
+	out := make([]int64, len(ts))
+	for i, t := range ts {
+		out[i] = t.DeviceID
+	}
+	return out
+}
+
+func actorID(who audit.Actor) *int64 {
+	if who.ID == 0 {
+		return nil
+	}
+	return &who.ID
+}

@@ -219,7 +219,7 @@ func TestRecordRefusesBadFrames(t *testing.T) {
 			{"no start", "items[0].start", json.RawMessage(`{"items":[{"key":"n1","duration_ms":5}]}`)},
 			{"bad start", "items", json.RawMessage(`{"items":[{"key":"n1","start":"yesterday","duration_ms":5}]}`)},
 			{"future", "items[0].start", frame(item("n1", 1, at(23, 10, 0), 1000))},
-			{"too old", "items[0].start", frame(item("n1", 1, at(1, 8, 0), 1000))},
+			{"too old", "items[0].start", frame(item("n1", 1, "2026-10-01T08:00:00+08:00", 1000))},
 			{"zero duration", "items[0].duration_ms", frame(item("n1", 1, at(23, 8, 0), 0))},
 			{"long duration", "items[0].duration_ms", frame(item("n1", 1, at(23, 8, 0), 3600001))},
 		} {

@@ -25,6 +25,7 @@ import (
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/display"
+	"github.com/hallcast/hallcast/emergency"
 	"github.com/hallcast/hallcast/feed"
 	"github.com/hallcast/hallcast/kiosk"
 	"github.com/hallcast/hallcast/notice"
@@ -60,6 +61,7 @@ func Migrations() []store.Migrations {
 		disclosure.Migrations,
 		stats.Migrations,
 		display.Migrations,
+		emergency.Migrations,
 	}
 }
 
@@ -101,6 +103,8 @@ type App struct {
 	Kiosk        *kiosk.API
 	// Stats keeps daily figures rolled up from the raw logs.
 	Stats *stats.Service
+	// Emergencies is the emergency broadcaster (server/app_emergency.go).
+	Emergencies *emergency.Service
 
 	// stoppers run at shutdown, last added first.
 	stoppers []func(ctx context.Context)
@@ -166,6 +170,10 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 		return nil, err
 	}
 	a.openStats()
+	if err := a.openEmergency(ctx); err != nil {
+		a.Close(ctx)
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	a.housekeeping()
 	if err := a.Scheduler.Start(ctx); err != nil {
 		a.Close(ctx)

@@ -38,6 +38,11 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodPatch, "/devices/:id", admin, a.Devices.HandleRename)
 	api.add(http.MethodPost, "/devices/:id/revoke", admin, a.Devices.HandleRevoke)
 
+	api.add(http.MethodGet, "/emergencies", admin, a.Emergencies.HandleList)
+	api.add(http.MethodPost, "/emergencies", admin, a.Emergencies.HandleSend)
+	api.add(http.MethodGet, "/emergencies/:id", admin, a.Emergencies.HandleGet)
+	api.add(http.MethodPost, "/emergencies/:id/clear", admin, a.Emergencies.HandleClear)
+
 	api.add(http.MethodGet, "/jobs", admin, a.Scheduler.HandleList)
 	api.add(http.MethodPost, "/jobs/check", admin, a.Scheduler.HandleCheck)
 	api.add(http.MethodPut, "/jobs/:name", admin, a.Scheduler.HandleSetSchedule)

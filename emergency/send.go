@@ -20,6 +20,9 @@ type Input struct {
 	// Kiosks adds every kiosk.
 	Kiosks    bool      `json:"kiosks"`
 	ExpiresAt time.Time `json:"expires_at"`
+	// DurationMinutes sets ExpiresAt from the server's clock instead
+	// (the admin page uses it, so a browser's clock does not matter).
+	DurationMinutes int `json:"duration_minutes"`
 }
 
 // Send validates in, stores the emergency with its target list and
@@ -27,6 +30,12 @@ type Input struct {
 func (s *Service) Send(ctx context.Context, who audit.Actor, in Input) (*Emergency, error) {
 	now := s.now()
 	var ck web.Check
+	if in.DurationMinutes != 0 {
+		ck.Range("duration_minutes", in.DurationMinutes, 1, int(MaxDuration/time.Minute))
+		if in.ExpiresAt.IsZero() {
+			in.ExpiresAt = now.Add(time.Duration(in.DurationMinutes) * time.Minute)
+		}
+	}
 	in.Text = ck.Text("text", in.Text, MaxText)
 	ck.OneOf("level", in.Level, LevelInfo, LevelWarning, LevelCritical)
 	switch {

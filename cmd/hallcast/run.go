@@ -31,6 +31,7 @@ func commands() []command {
 		{"user", "manage admin accounts: add, passwd, list, disable, enable", runUser},
 		{"backup", "copy the SQLite database to the backups folder", runBackup},
 		{"import", "import a CSV or XLSX file into an archive dataset", runImport},
+		{"device", "pair screens or kiosks in bulk and write their tokens: device add", runDevice},
 		{"version", "print the version", runVersion},
 	}
 }

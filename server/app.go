@@ -25,6 +25,8 @@ import (
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/display"
+	"github.com/hallcast/hallcast/display/proof"
+	"github.com/hallcast/hallcast/display/status"
 	"github.com/hallcast/hallcast/emergency"
 	"github.com/hallcast/hallcast/feed"
 	"github.com/hallcast/hallcast/kiosk"
@@ -61,6 +63,8 @@ func Migrations() []store.Migrations {
 		disclosure.Migrations,
 		stats.Migrations,
 		display.Migrations,
+		status.Migrations,
+		proof.Migrations,
 		emergency.Migrations,
 	}
 }
@@ -105,6 +109,11 @@ type App struct {
 	Stats *stats.Service
 	// Emergencies is the emergency broadcaster (server/app_emergency.go).
 	Emergencies *emergency.Service
+
+	// ScreenStatus monitors screens; Proof keeps proof of play
+	// (server/app_monitor.go).
+	ScreenStatus *status.Tracker
+	Proof        *proof.Service
 
 	// stoppers run at shutdown, last added first.
 	stoppers []func(ctx context.Context)
@@ -155,6 +164,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 		a.Close(ctx)
 		return nil, fmt.Errorf("server: %w", err)
 	}
+	a.openMonitor()
 	if err := a.openDisplay(ctx); err != nil {
 		a.Close(ctx)
 		return nil, fmt.Errorf("server: %w", err)
@@ -175,6 +185,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	a.housekeeping()
+	a.monitorJobs()
 	if err := a.Scheduler.Start(ctx); err != nil {
 		a.Close(ctx)
 		return nil, err

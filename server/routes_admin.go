@@ -78,6 +78,10 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodDelete, "/screens/power/:id", admin, dp.HandleDeletePower)
 	api.add(http.MethodGet, "/screens/plays", editor, dp.HandlePlays)
 	api.add(http.MethodGet, "/screens/timeline", editor, dp.HandleTimeline)
+	// Screen status and proof of play (server/app_monitor.go).
+	api.add(http.MethodGet, "/screens/status", admin, a.ScreenStatus.HandleList)
+	api.add(http.MethodGet, "/proof", editor, a.Proof.HandleReport)
+	api.add(http.MethodGet, "/proof.xlsx", editor, a.Proof.HandleXLSX)
 
 	// Ratings, suggestions and disclosure requests are handled by editors
 	// (the staff who answer the public); admins see everything.

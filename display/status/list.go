@@ -108,8 +108,9 @@ func (t *Tracker) Report(ctx context.Context) (*Report, error) {
 	t.mu.Lock()
 	for _, r := range rows {
 		s := fromRow(r)
-		if e := t.live[r.ID]; e != nil && e.online {
-			s.Here, s.Online = true, true
+		if e := t.live[r.ID]; e != nil {
+			// Connected here, or just disconnected and not written yet.
+			s.Here, s.Online = e.online, e.online
 			cs, ls := e.connectedAt, e.lastSeen
 			s.ConnectedSince, s.LastSeen = &cs, &ls
 			s.Item, s.Version, s.Resolution, s.Client = e.hb.Item, e.hb.Version, e.hb.Resolution, e.hb.Client

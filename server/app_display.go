@@ -45,10 +45,9 @@ func (a *App) maskingPolicy(ctx context.Context) (privacy.Policy, error) {
 	return privacy.LoadPolicy(bytes.NewReader(raw))
 }
 
-// screenTracker is the screens' liveness tracker (display/status), or nil
-// while there is none.
-func (a *App) screenTracker() display.Tracker { return nil }
+// screenTracker is the screens' liveness tracker (display/status,
+// server/app_monitor.go).
+func (a *App) screenTracker() display.Tracker { return screenStatus{a.ScreenStatus} }
 
-// screenRecorder keeps proof of play (display/proof), or nil while there
-// is none.
-func (a *App) screenRecorder() display.Recorder { return nil }
+// screenRecorder keeps proof of play (display/proof).
+func (a *App) screenRecorder() display.Recorder { return a.Proof }

@@ -25,7 +25,8 @@ func groupParam(c echo.Context) (int64, error) {
 }
 
 // HandlePlays is GET /api/admin/screens/plays?group=G&at=RFC3339: what a
-// screen of group G plays at an instant (now by default).
+// screen of group G plays at an instant (now by default; a time without
+// offset is the hall's wall-clock time).
 func (s *Service) HandlePlays(c echo.Context) error {
 	group, err := groupParam(c)
 	if err != nil {
@@ -34,7 +35,10 @@ func (s *Service) HandlePlays(c echo.Context) error {
 	at := s.clock.Now()
 	if v := c.QueryParam("at"); v != "" {
 		if at, err = time.Parse(time.RFC3339, v); err != nil {
-			return web.Invalid("at", web.CodeInvalid, "want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00")
+			// A wall-clock time in the hall, as a datetime-local input sends it.
+			if at, err = time.ParseInLocation("2006-01-02T15:04", v, s.loc); err != nil {
+				return web.Invalid("at", web.CodeInvalid, "want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00")
+			}
 		}
 	}
 	ctx := c.Request().Context()

@@ -59,6 +59,9 @@ type screenState struct {
 	version    string
 	power      string
 	validUntil time.Time
+	hello      string // the last hello sent, without its server time
+	gen        uint64 // the generation of the newest snapshot used
+	ready      bool   // greeted by Connected: others may send to it
 }
 
 // NewPush returns the screens' push handler and starts its timer; register
@@ -112,6 +115,7 @@ func (p *Push) snapshot(ctx context.Context) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	sn.gen = gen
 	p.mu.Lock()
 	if p.gen == gen {
 		p.snap = sn

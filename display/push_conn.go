@@ -2,6 +2,7 @@ package display
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/hallcast/hallcast/push"
@@ -40,29 +41,71 @@ func (p *Push) Connected(c *push.Client) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	sn, err := p.snapshot(ctx)
+	if err == nil && sn.Screen(c.Device.ID) == nil {
+		// Paired a moment ago: the cached snapshot may predate it.
+		p.invalidate()
+		sn, err = p.snapshot(ctx)
+	}
 	if err != nil {
 		p.log.Error("display: connecting a screen", "device", c.Device.ID, "err", err)
 		return
 	}
-	p.greet(sn, c)
-	p.refresh(sn, c.Device.ID, p.clock.Now())
+	p.greet(sn, c.Device.ID, true)
+	p.refreshScreen(sn, c.Device.ID, p.clock.Now(), true)
+	p.mu.Lock()
+	if st := p.states[c.Device.ID]; st != nil && st.client == c {
+		st.ready = true
+	}
+	missed := p.gen != sn.gen
+	p.mu.Unlock()
+	if missed {
+		// A change came in while greeting; the follower skipped this screen.
+		if sn, err = p.snapshot(ctx); err == nil {
+			p.greet(sn, c.Device.ID, false)
+			p.refresh(sn, c.Device.ID, p.clock.Now())
+		}
+	}
 	p.poke()
 }
 
-// greet sends hello and records the screen's groups on the client.
-func (p *Push) greet(sn *Snapshot, c *push.Client) {
+// greet sends hello, unless force is false and the screen already has
+// this one, and records the screen's groups on the client.
+func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
+	p.mu.Lock()
+	st := p.states[deviceID]
+	p.mu.Unlock()
+	if st == nil {
+		return
+	}
+	c := st.client
 	sc := screenOf(sn, c)
-	c.Set("display.groups", sc.GroupIDs())
 	hello := Hello{Device: sc.Name, ID: sc.DeviceID, Kind: "screen", Profile: sc.Profile, Groups: sc.Groups,
-		Timezone: p.svc.loc.String(), ServerTime: p.clock.Now().UTC(), HeartbeatSeconds: HeartbeatSeconds}
+		Timezone: p.svc.loc.String(), HeartbeatSeconds: HeartbeatSeconds}
+	b, _ := json.Marshal(hello)
+	p.mu.Lock()
+	stale := p.states[deviceID] != st || sn.gen < st.gen || (!force && (!st.ready || st.hello == string(b)))
+	if !stale {
+		st.hello, st.gen = string(b), sn.gen
+	}
+	p.mu.Unlock()
+	if stale {
+		return
+	}
+	c.Set("display.groups", sc.GroupIDs())
+	hello.ServerTime = p.clock.Now().UTC()
 	if err := p.hub.Send(c, push.TypeHello, "", hello); err != nil {
-		p.log.Warn("display: hello", "device", c.Device.ID, "err", err)
+		p.log.Warn("display: hello", "device", deviceID, "err", err)
 	}
 }
 
 // refresh resolves a connected screen at at and sends a power frame when
-// its power state changed and a playlist when its version changed.
+// its power state changed and a playlist when its version changed. Only
+// Connected refreshes a screen it has not greeted yet.
 func (p *Push) refresh(sn *Snapshot, deviceID int64, at time.Time) {
+	p.refreshScreen(sn, deviceID, at, false)
+}
+
+func (p *Push) refreshScreen(sn *Snapshot, deviceID int64, at time.Time, connecting bool) {
 	p.mu.Lock()
 	st := p.states[deviceID]
 	p.mu.Unlock()
@@ -72,10 +115,11 @@ func (p *Push) refresh(sn *Snapshot, deviceID int64, at time.Time) {
 	sc := screenOf(sn, st.client)
 	f := sn.Frame(sc.Profile, sc.GroupIDs(), at)
 	p.mu.Lock()
-	if p.states[deviceID] != st {
+	if p.states[deviceID] != st || sn.gen < st.gen || (!st.ready && !connecting) {
 		p.mu.Unlock()
 		return
 	}
+	st.gen = sn.gen
 	sendPower := st.power != "" && st.power != f.Power.State
 	sendList := st.version != f.Version
 	st.power, st.version, st.validUntil = f.Power.State, f.Version, f.ValidUntil

@@ -25,6 +25,9 @@ type Snapshot struct {
 	subtree map[int64][]int64
 	stats   map[string]any
 	mask    func(string) string
+	// gen is the push handler's change generation when it was read: a
+	// screen already served from a newer snapshot is not sent older data.
+	gen uint64
 }
 
 // Snapshot reads the current screens, playlists, schedules and notices.

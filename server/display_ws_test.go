@@ -1,0 +1,165 @@
+package server_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/hallcast/hallcast/auth"
+	"github.com/hallcast/hallcast/display"
+	"github.com/hallcast/hallcast/push"
+	"github.com/hallcast/hallcast/server/servertest"
+	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/store/storetest"
+)
+
+// pairScreen pairs a screen through the screens page's API and returns
+// its device ID and token.
+func pairScreen(t *testing.T, s *servertest.Server, admin *servertest.Client, name, preset string, groups []int64) (int64, string) {
+	t.Helper()
+	dev := s.Client(t)
+	var req struct{ Code, Claim string }
+	res := dev.Do("POST", "/api/device/pair", map[string]string{"kind": "screen", "info": "test"})
+	if res.Status != http.StatusCreated {
+		t.Fatalf("pair request: %d %s", res.Status, res.Body)
+	}
+	res.JSON(t, &req)
+	body := map[string]any{"code": req.Code, "name": name, "profile": display.Presets[preset], "groups": groups}
+	post(t, admin, "/api/admin/screens/pair", body, http.StatusCreated)
+	var st struct {
+		State, Token string
+		Device       struct{ ID int64 }
+	}
+	dev.Do("POST", "/api/device/pair/claim", map[string]string{"code": req.Code, "claim": req.Claim}).JSON(t, &st)
+	if st.State != "paired" || st.Token == "" {
+		t.Fatalf("claim: %+v", st)
+	}
+	return st.Device.ID, st.Token
+}
+
+// screenConn is a screen's WebSocket, read with a real gorilla client.
+type screenConn struct {
+	t    *testing.T
+	conn *websocket.Conn
+}
+
+func dialScreen(t *testing.T, s *servertest.Server, token, have string) *screenConn {
+	t.Helper()
+	u := "ws" + strings.TrimPrefix(s.URL, "http") + "/ws"
+	if have != "" {
+		u += "?have=" + have
+	}
+	d := websocket.Dialer{Subprotocols: []string{push.Subprotocol, "bearer." + token}}
+	conn, _, err := d.Dial(u, http.Header{"Origin": {s.URL}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return &screenConn{t: t, conn: conn}
+}
+
+// next returns the next hello, playlist or power frame (the deadline
+// only guards against a hang).
+func (c *screenConn) next() push.Message {
+	c.t.Helper()
+	for {
+		_ = c.conn.SetReadDeadline(time.Now().Add(15 * time.Second))
+		_, b, err := c.conn.ReadMessage()
+		if err != nil {
+			c.t.Fatalf("read: %v", err)
+		}
+		var m push.Message
+		if err := json.Unmarshal(b, &m); err != nil {
+			c.t.Fatal(err)
+		}
+		switch m.Type {
+		case push.TypeHello, push.TypePlaylist, push.TypePower:
+			return m
+		}
+	}
+}
+
+func (c *screenConn) playlist() display.Frame {
+	c.t.Helper()
+	m := c.next()
+	if m.Type != push.TypePlaylist {
+		c.t.Fatalf("got %s %s, want a playlist", m.Type, m.Data)
+	}
+	var f display.Frame
+	if err := json.Unmarshal(m.Data, &f); err != nil {
+		c.t.Fatal(err)
+	}
+	return f
+}
+
+func frameKeys(f display.Frame) string {
+	var ks []string
+	for _, it := range f.Items {
+		ks = append(ks, it.Key)
+	}
+	return strings.Join(ks, ",")
+}
+
+func TestScreenPushOverWebSocket(t *testing.T) {
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		s := servertest.Start(t, servertest.WithDialect(d))
+		s.User(t, "root", auth.RoleAdmin)
+		admin := s.Login(t, "root", "root-password-1")
+		var g struct{ ID int64 }
+		post(t, admin, "/api/admin/screen-groups", map[string]string{"name": "一楼大厅", "kind": "hall"}, http.StatusCreated).JSON(t, &g)
+		id, token := pairScreen(t, s, admin, "一楼东侧条屏", "strip_256x32", []int64{g.ID})
+
+		c := dialScreen(t, s, token, "")
+		hello := c.next()
+		var h display.Hello
+		_ = json.Unmarshal(hello.Data, &h)
+		if hello.Type != push.TypeHello || h.ID != id || h.Profile.Width != 256 || len(h.Groups) != 1 || h.Groups[0].Name != "一楼大厅" ||
+			h.Timezone != "Asia/Shanghai" || h.HeartbeatSeconds != 30 {
+			t.Fatalf("hello: %s %s", hello.Type, hello.Data)
+		}
+		f1 := c.playlist()
+		if f1.Playlist.ID != 0 || frameKeys(f1) != "w-clock" {
+			t.Fatalf("first playlist: %+v", f1)
+		}
+
+		// A notice published for the screen's group arrives as a new playlist.
+		p := newPublisher(t, s)
+		n := p.publish(map[string]any{"title": "停水通知", "body": "今天下午停水。", "led_text": "今天下午三点停水",
+			"kind": "notification", "category_id": p.category("TZGG"), "all_screens": false, "groups": []int64{g.ID}})
+		f2 := c.playlist()
+		if frameKeys(f2) != "n"+itoa(n)+",w-clock" || f2.Version == f1.Version || f2.Items[0].Notice.LEDText != "今天下午三点停水" {
+			t.Fatalf("after publishing: %+v", f2)
+		}
+
+		// Reconnecting with the version it has: hello, and no playlist. The
+		// next frame is the playlist of the next change.
+		c.conn.Close()
+		c = dialScreen(t, s, token, f2.Version)
+		if m := c.next(); m.Type != push.TypeHello {
+			t.Fatalf("got %s, want hello", m.Type)
+		}
+		var pl struct{ ID int64 }
+		post(t, admin, "/api/admin/screens/playlists", map[string]any{"name": "上午",
+			"items": []map[string]any{{"type": "ticker", "text": "欢迎光临"}}}, http.StatusCreated).JSON(t, &pl)
+		post(t, admin, "/api/admin/screens/schedules", map[string]any{"playlist_id": pl.ID, "group_id": g.ID,
+			"weekdays": []int{1, 2, 3, 4, 5}, "start": "09:00", "end": "09:30"}, http.StatusCreated)
+		f3 := c.playlist()
+		if f3.Playlist.ID != pl.ID || frameKeys(f3) != "w-ticker-1" {
+			t.Fatalf("after scheduling (a stale playlist came first?): %+v", f3)
+		}
+		if want := time.Date(2026, 11, 23, 9, 30, 0, 0, s.Cfg.TimeZone); !f3.ValidUntil.Equal(want) {
+			t.Fatalf("valid until %v, want %v", f3.ValidUntil, want)
+		}
+
+		// At 09:30 the daypart ends: the default rotation comes back then.
+		s.Clock.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, s.Cfg.TimeZone))
+		f4 := c.playlist()
+		if f4.Playlist.ID != 0 || f4.Version != f2.Version {
+			t.Fatalf("at 09:30: %+v", f4)
+		}
+	})
+}

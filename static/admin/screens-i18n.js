@@ -1,0 +1,92 @@
+// Strings of the screens pages (screens, playlists, schedules/timeline).
+import { add } from '/assets/shared/i18n.js';
+
+add({
+  zh: {
+    'screens.tab.screens': '屏幕与分组', 'screens.tab.playlists': '轮播列表', 'screens.tab.schedules': '时段与电源', 'screens.tab.timeline': '播放时间线',
+    'screens.intro': '输入屏幕上显示的 6 位配对码，给它起名、选择屏幕规格和分组。',
+    'screens.pair': '配对新屏幕', 'screens.code': '配对码', 'screens.name': '名称', 'screens.preset': '屏幕规格', 'screens.groups': '分组',
+    'screens.kind': '类型', 'screens.size': '分辨率', 'screens.lines': '行数', 'screens.colors': '颜色', 'screens.glyph': '字高(px)', 'screens.cps': '滚动速度(字/秒)',
+    'screens.paired': '已配对：{name}', 'screens.list': '屏幕', 'screens.none': '还没有屏幕', 'screens.edit': '修改', 'screens.save': '保存',
+    'screens.revoke': '停用', 'screens.revoke.confirm': '停用屏幕“{name}”？它会回到配对界面。', 'screens.revoked': '已停用',
+    'screens.waiting': '等待屏幕领取', 'screens.seen': '最近在线', 'screens.custom': '自定义',
+    'preset.strip_256x32': 'LED 条屏 256×32（单行）', 'preset.strip_384x64': 'LED 条屏 384×64（双行）', 'preset.wall_768x384': 'LED 全彩墙 768×384',
+    'preset.landscape': '横屏 1920×1080', 'preset.portrait': '竖屏 1080×1920',
+    'kind.led_strip': 'LED 条屏', 'kind.led_wall': 'LED 全彩墙', 'kind.landscape': '横屏', 'kind.portrait': '竖屏',
+    'colors.red': '单红', 'colors.red_green': '红绿双色', 'colors.full': '全彩',
+    'groups.title': '分组', 'groups.add': '添加分组', 'groups.kind.hall': '大厅', 'groups.kind.floor': '楼层', 'groups.kind.place': '位置',
+    'groups.count': '{n} 块屏', 'groups.delete': '删除', 'groups.confirm': '删除分组“{name}”？该分组的时段安排一并删除。', 'groups.all': '全部屏幕',
+    'groups.none': '（不属于任何分组）',
+    'pl.title': '轮播列表', 'pl.add': '新建轮播列表', 'pl.edit': '修改轮播列表', 'pl.items': '内容', 'pl.addItem': '添加一项', 'pl.none': '还没有轮播列表',
+    'pl.delete': '删除', 'pl.confirm': '删除轮播列表“{name}”？', 'pl.duration': '时长(秒)', 'pl.auto': '自动', 'pl.up': '上移', 'pl.down': '下移', 'pl.remove': '移除',
+    'item.notices': '定向到本屏的全部信息', 'item.notice': '指定一条信息', 'item.clock': '时钟', 'item.countdown': '公示倒计时',
+    'item.ticker': '滚动字幕', 'item.stats': '大厅统计', 'item.category': '栏目（含下级）', 'item.kind': '类别', 'item.any': '不限',
+    'item.noticeId': '信息编号', 'item.text': '字幕内容',
+    'sch.title': '播放时段', 'sch.add': '添加时段', 'sch.playlist': '轮播列表', 'sch.group': '屏幕', 'sch.days': '星期', 'sch.time': '时间',
+    'sch.dates': '日期范围', 'sch.priority': '优先级', 'sch.start': '开始', 'sch.end': '结束', 'sch.from': '起', 'sch.to': '止',
+    'sch.none': '没有时段：屏幕播放默认轮播（定向信息 + 时钟）', 'sch.delete': '删除', 'sch.rule': '同一时刻取优先级最高者；相同时分组时段优先于全部屏幕，再取最新。',
+    'pw.title': '开关机', 'pw.add': '添加开关机时间', 'pw.on': '开机', 'pw.off': '关机', 'pw.standby': '待机显示', 'pw.black': '黑屏', 'pw.dim_clock': '暗光时钟',
+    'pw.none': '没有开关机安排：屏幕一直开着', 'pw.rule': '有开关机安排的屏幕，只在某条安排的开机时间内亮屏。',
+    'day.1': '一', 'day.2': '二', 'day.3': '三', 'day.4': '四', 'day.5': '五', 'day.6': '六', 'day.7': '日',
+    'tl.title': '播放时间线', 'tl.date': '日期', 'tl.group': '分组', 'tl.show': '查看', 'tl.plays': '某时刻播放什么', 'tl.at': '时刻', 'tl.query': '查询',
+    'tl.standby': '待机', 'tl.items': '{n} 项', 'tl.default': '默认轮播', 'tl.validUntil': '有效至 {t}', 'tl.power': '电源',
+  },
+  en: {
+    'screens.tab.screens': 'Screens and groups', 'screens.tab.playlists': 'Playlists', 'screens.tab.schedules': 'Dayparts and power', 'screens.tab.timeline': 'Timeline',
+    'screens.intro': 'Enter the 6-digit code the screen shows, name it, choose its profile and groups.',
+    'screens.pair': 'Pair a screen', 'screens.code': 'Code', 'screens.name': 'Name', 'screens.preset': 'Profile', 'screens.groups': 'Groups',
+    'screens.kind': 'Kind', 'screens.size': 'Resolution', 'screens.lines': 'Lines', 'screens.colors': 'Colours', 'screens.glyph': 'Glyph (px)', 'screens.cps': 'Speed (chars/s)',
+    'screens.paired': 'Paired: {name}', 'screens.list': 'Screens', 'screens.none': 'No screens yet', 'screens.edit': 'Edit', 'screens.save': 'Save',
+    'screens.revoke': 'Revoke', 'screens.revoke.confirm': 'Revoke the screen "{name}"? It goes back to pairing.', 'screens.revoked': 'Revoked',
+    'screens.waiting': 'Waiting for the screen', 'screens.seen': 'Last seen', 'screens.custom': 'Custom',
+    'preset.strip_256x32': 'LED strip 256×32 (one line)', 'preset.strip_384x64': 'LED strip 384×64 (two lines)', 'preset.wall_768x384': 'LED wall 768×384',
+    'preset.landscape': 'Landscape 1920×1080', 'preset.portrait': 'Portrait 1080×1920',
+    'kind.led_strip': 'LED strip', 'kind.led_wall': 'LED wall', 'kind.landscape': 'Landscape', 'kind.portrait': 'Portrait',
+    'colors.red': 'Red', 'colors.red_green': 'Red/green', 'colors.full': 'Full colour',
+    'groups.title': 'Groups', 'groups.add': 'Add a group', 'groups.kind.hall': 'Hall', 'groups.kind.floor': 'Floor', 'groups.kind.place': 'Place',
+    'groups.count': '{n} screens', 'groups.delete': 'Delete', 'groups.confirm': 'Delete the group "{name}"? Its dayparts go too.', 'groups.all': 'All screens',
+    'groups.none': '(in no group)',
+    'pl.title': 'Playlists', 'pl.add': 'New playlist', 'pl.edit': 'Edit playlist', 'pl.items': 'Items', 'pl.addItem': 'Add an item', 'pl.none': 'No playlists yet',
+    'pl.delete': 'Delete', 'pl.confirm': 'Delete the playlist "{name}"?', 'pl.duration': 'Seconds', 'pl.auto': 'auto', 'pl.up': 'Up', 'pl.down': 'Down', 'pl.remove': 'Remove',
+    'item.notices': 'All notices targeted at the screen', 'item.notice': 'One notice', 'item.clock': 'Clock', 'item.countdown': '公示 countdown',
+    'item.ticker': 'Ticker', 'item.stats': 'Hall statistics', 'item.category': 'Category (with sub-categories)', 'item.kind': 'Kind', 'item.any': 'Any',
+    'item.noticeId': 'Notice ID', 'item.text': 'Ticker text',
+    'sch.title': 'Dayparts', 'sch.add': 'Add a daypart', 'sch.playlist': 'Playlist', 'sch.group': 'Screens', 'sch.days': 'Days', 'sch.time': 'Time',
+    'sch.dates': 'Dates', 'sch.priority': 'Priority', 'sch.start': 'Start', 'sch.end': 'End', 'sch.from': 'From', 'sch.to': 'To',
+    'sch.none': 'No dayparts: screens play the default rotation (targeted notices and a clock)', 'sch.delete': 'Delete',
+    'sch.rule': 'At any instant the highest priority wins; on a tie a group daypart beats an all-screens one, then the newest.',
+    'pw.title': 'Power', 'pw.add': 'Add on/off times', 'pw.on': 'On', 'pw.off': 'Off', 'pw.standby': 'Standby look', 'pw.black': 'Black', 'pw.dim_clock': 'Dim clock',
+    'pw.none': 'No power schedule: screens stay on', 'pw.rule': 'A screen with power schedules is on only within one of their on times.',
+    'day.1': 'Mo', 'day.2': 'Tu', 'day.3': 'We', 'day.4': 'Th', 'day.5': 'Fr', 'day.6': 'Sa', 'day.7': 'Su',
+    'tl.title': 'Timeline', 'tl.date': 'Date', 'tl.group': 'Group', 'tl.show': 'Show', 'tl.plays': 'What plays at an instant', 'tl.at': 'Time', 'tl.query': 'Ask',
+    'tl.standby': 'Standby', 'tl.items': '{n} items', 'tl.default': 'Default rotation', 'tl.validUntil': 'valid until {t}', 'tl.power': 'Power',
+  },
+});
+
+add({
+  zh: {
+    'field.code': '配对码', 'field.name': '名称', 'field.groups': '分组', 'field.group_id': '屏幕', 'field.profile.kind': '类型',
+    'field.profile.width': '宽度', 'field.profile.height': '高度', 'field.profile.lines': '行数', 'field.profile.colors': '颜色',
+    'field.profile.glyph_px': '字高', 'field.profile.chars_per_second': '滚动速度', 'field.kind': '类型', 'field.items': '内容',
+    'field.playlist_id': '轮播列表', 'field.weekdays': '星期', 'field.start': '开始', 'field.end': '结束', 'field.start_date': '起始日期',
+    'field.end_date': '结束日期', 'field.priority': '优先级', 'field.on': '开机', 'field.off': '关机', 'field.standby': '待机显示',
+  },
+  en: {
+    'field.code': 'Code', 'field.name': 'Name', 'field.groups': 'Groups', 'field.group_id': 'Screens', 'field.profile.kind': 'Kind',
+    'field.profile.width': 'Width', 'field.profile.height': 'Height', 'field.profile.lines': 'Lines', 'field.profile.colors': 'Colours',
+    'field.profile.glyph_px': 'Glyph', 'field.profile.chars_per_second': 'Speed', 'field.kind': 'Kind', 'field.items': 'Items',
+    'field.playlist_id': 'Playlist', 'field.weekdays': 'Days', 'field.start': 'Start', 'field.end': 'End', 'field.start_date': 'From',
+    'field.end_date': 'To', 'field.priority': 'Priority', 'field.on': 'On', 'field.off': 'Off', 'field.standby': 'Standby look',
+  },
+});
+
+add({
+  zh: {
+    'nkind.announcement': '公告', 'nkind.publicity': '公示', 'nkind.notification': '通知', 'nkind.news': '工作动态', 'nkind.policy': '政策文件',
+    'nkind.interpretation': '政策解读', 'nkind.guide': '办事指南',
+  },
+  en: {
+    'nkind.announcement': 'Announcement', 'nkind.publicity': 'Publicity (公示)', 'nkind.notification': 'Notification', 'nkind.news': 'News',
+    'nkind.policy': 'Policy document', 'nkind.interpretation': 'Interpretation', 'nkind.guide': 'Service guide',
+  },
+});

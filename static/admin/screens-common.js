@@ -11,8 +11,10 @@ const TABS = [
 
 // tabs fills <nav id="tabs"> with the screens pages, active one marked.
 export function tabs(active) {
-  clear($('#tabs')).append(...TABS.map(([k, href]) =>
+  const draw = () => clear($('#tabs')).append(...TABS.map(([k, href]) =>
     h('a', { href, class: k === active ? 'active' : '' }, t('screens.tab.' + k))));
+  draw();
+  document.addEventListener('langchange', draw);
 }
 
 // groups returns the screen groups.

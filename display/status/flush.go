@@ -10,7 +10,7 @@ import (
 )
 
 // flushBatch is how many rows one INSERT carries.
-const flushBatch = 200
+const flushBatch = 500
 
 // row is one screen_status row to write.
 type row struct {

@@ -35,6 +35,12 @@ type Options struct {
 	PingInterval, PongWait, WriteWait time.Duration
 	// ReadLimit is the largest frame a client may send (default 8 KiB).
 	ReadLimit int64
+	// SendBuffer, when set, is the kernel send buffer of each connection
+	// (the server uses 32 KiB; 0 keeps the kernel's autotuning). Bounding
+	// it keeps a peer that stops reading from soaking up megabytes of
+	// kernel memory before its queue fills and it is dropped; writes of
+	// larger frames simply wait for the peer.
+	SendBuffer int
 	// AllowedOrigins are origins (scheme://host[:port]) besides the
 	// request's own host that may open connections.
 	AllowedOrigins []string

@@ -2,6 +2,7 @@ package push
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -54,6 +55,9 @@ func (h *Hub) ServeHTTP(auth Authenticator) http.HandlerFunc {
 // own, so the HTTP handler's goroutine, with the stack it grew while
 // authenticating, ends here.
 func (h *Hub) run(conn *websocket.Conn, d device.Device, remote string) {
+	if tc, ok := conn.NetConn().(*net.TCPConn); ok && h.opts.SendBuffer > 0 {
+		_ = tc.SetWriteBuffer(h.opts.SendBuffer)
+	}
 	c := &Client{Device: d, Remote: remote, ConnectedAt: time.Now(), hub: h, conn: conn}
 	h.mu.Lock()
 	if h.closed {

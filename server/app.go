@@ -153,7 +153,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 	})
 	a.Settings = settings.New(db, o.Clock)
 	a.Devices = device.New(db, device.Options{Clock: o.Clock, Logger: log})
-	a.Hub = push.NewHub(push.Options{Logger: log, Registerer: reg, AllowedOrigins: trustedOrigins(cfg.AllowedOrigins, cfg.BaseURL)})
+	a.Hub = push.NewHub(push.Options{Logger: log, Registerer: reg, AllowedOrigins: trustedOrigins(cfg.AllowedOrigins, cfg.BaseURL), SendBuffer: 32 << 10})
 	devices := db.Bus().Subscribe(device.Topic)
 	go a.Hub.FollowDevices(devices)
 	a.OnStop(func(ctx context.Context) {

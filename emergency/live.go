@@ -24,7 +24,8 @@ type live struct {
 
 type entry struct {
 	e       *Emergency
-	targets map[int64]bool // device ID → acked here already
+	targets map[int64]struct{} // never changes once built
+	acked   map[int64]bool     // acks seen here (under live.mu)
 	pm      *websocket.PreparedMessage
 	stop    chan struct{}
 }
@@ -163,9 +164,9 @@ func (l *live) add(e *Emergency, ids []int64) {
 	if err != nil {
 		return
 	}
-	en := &entry{e: e, targets: make(map[int64]bool, len(ids)), pm: pm, stop: make(chan struct{})}
+	en := &entry{e: e, targets: make(map[int64]struct{}, len(ids)), acked: map[int64]bool{}, pm: pm, stop: make(chan struct{})}
 	for _, id := range ids {
-		en.targets[id] = false
+		en.targets[id] = struct{}{}
 	}
 	l.mu.Lock()
 	if _, dup := l.active[e.ID]; dup {
@@ -231,12 +232,12 @@ func (l *live) ack(c *push.Client, mid string) {
 		l.mu.Unlock()
 		return
 	}
-	acked, ok := en.targets[c.Device.ID]
-	if !ok || acked {
+	_, ok := en.targets[c.Device.ID]
+	if !ok || en.acked[c.Device.ID] {
 		l.mu.Unlock()
 		return
 	}
-	en.targets[c.Device.ID] = true
+	en.acked[c.Device.ID] = true
 	l.mu.Unlock()
 	l.s.acks.add(id, c.Device.ID, l.s.now())
 }

@@ -3,9 +3,11 @@ package display
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/hallcast/hallcast/push"
+	"github.com/hallcast/hallcast/web"
 )
 
 // Hello is the data of the "hello" message to a screen.
@@ -137,7 +139,8 @@ func (p *Push) refreshScreen(sn *Snapshot, deviceID int64, at time.Time, connect
 }
 
 // Received hands heartbeats to the tracker and proof of play to the
-// recorder, acknowledging a "played" frame once it is stored.
+// recorder, acknowledging a "played" frame once it is stored (or refused
+// as invalid, so that a bad batch is not sent forever).
 func (p *Push) Received(c *push.Client, m push.Message) {
 	switch m.Type {
 	case push.TypeHeartbeat:
@@ -152,7 +155,11 @@ func (p *Push) Received(c *push.Client, m push.Message) {
 		defer cancel()
 		if err := p.recorder.Record(ctx, c.Device.ID, m.Data); err != nil {
 			p.log.Warn("display: proof of play", "device", c.Device.ID, "err", err)
-			return
+			var we *web.Error
+			if !errors.As(err, &we) {
+				return // not stored: the screen sends it again later
+			}
+			// Refused as invalid: it never will be stored, so the screen drops it.
 		}
 		if err := p.hub.Send(c, push.TypeAck, m.ID, nil); err != nil {
 			p.log.Warn("display: ack", "device", c.Device.ID, "err", err)

@@ -126,8 +126,14 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 			t.Fatalf("first playlist: %+v", f1)
 		}
 
-		// A notice published for the screen's group arrives as a new playlist.
+		// A notice for another group changes nothing here: no playlist is
+		// sent (the next frame is the one of the following notice).
+		var other struct{ ID int64 }
+		post(t, admin, "/api/admin/screen-groups", map[string]string{"name": "二楼", "kind": "floor"}, http.StatusCreated).JSON(t, &other)
 		p := newPublisher(t, s)
+		p.publish(map[string]any{"title": "二楼通知", "body": "只在二楼。", "kind": "notification", "category_id": p.category("TZGG"),
+			"all_screens": false, "groups": []int64{other.ID}})
+		// A notice published for the screen's group arrives as a new playlist.
 		n := p.publish(map[string]any{"title": "停水通知", "body": "今天下午停水。", "led_text": "今天下午三点停水",
 			"kind": "notification", "category_id": p.category("TZGG"), "all_screens": false, "groups": []int64{g.ID}})
 		f2 := c.playlist()
@@ -160,6 +166,44 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 		f4 := c.playlist()
 		if f4.Playlist.ID != 0 || f4.Version != f2.Version {
 			t.Fatalf("at 09:30: %+v", f4)
+		}
+
+		// Power: off at 09:45, a power frame comes exactly then.
+		post(t, admin, "/api/admin/screens/power", map[string]any{"weekdays": []int{1, 2, 3, 4, 5, 6, 7}, "on": "07:00", "off": "09:45",
+			"standby": "dim_clock"}, http.StatusCreated)
+		if f5 := c.playlist(); f5.Power.State != "on" || f5.Power.Until == nil {
+			t.Fatalf("after adding a power schedule: %+v", f5.Power)
+		}
+		s.Clock.Set(time.Date(2026, 11, 23, 9, 45, 0, 0, s.Cfg.TimeZone))
+		if m := c.next(); m.Type != push.TypePower || !strings.Contains(string(m.Data), `"standby"`) {
+			t.Fatalf("at 09:45: %s %s, want power standby", m.Type, m.Data)
+		}
+		if f6 := c.playlist(); f6.Power.State != "standby" || f6.Power.Standby != display.StandbyDimClock {
+			t.Fatalf("at 09:45: %+v", f6.Power)
+		}
+
+		// Proof of play is acknowledged with the frame's id once stored.
+		played := map[string]any{"v": 1, "type": "played", "id": "p-1", "data": map[string]any{"items": []map[string]any{
+			{"key": "n" + itoa(n), "notice_id": n, "start": "2026-11-23T01:10:00Z", "duration_ms": 12000}}}}
+		if err := c.conn.WriteJSON(played); err != nil {
+			t.Fatal(err)
+		}
+		for {
+			_ = c.conn.SetReadDeadline(time.Now().Add(15 * time.Second))
+			var m push.Message
+			if err := c.conn.ReadJSON(&m); err != nil {
+				t.Fatalf("waiting for the ack: %v", err)
+			}
+			if m.Type == push.TypeAck {
+				if m.ID != "p-1" {
+					t.Fatalf("ack %q, want p-1", m.ID)
+				}
+				break
+			}
+		}
+		var plays int
+		if err := s.App.DB.Get(t.Context(), &plays, "SELECT COUNT(*) FROM screen_plays WHERE device_id = ?", id); err != nil || plays != 1 {
+			t.Fatalf("stored plays: %d %v", plays, err)
 		}
 	})
 }

@@ -41,8 +41,10 @@ type Screen struct {
 	LastSeen       *time.Time `json:"last_seen"`
 	// OfflineS is how long the screen has been offline (since it was last
 	// seen, or since it was paired when never seen), in seconds.
-	OfflineS   int64  `json:"offline_s"`
-	Item       string `json:"item"`
+	OfflineS int64  `json:"offline_s"`
+	Item     string `json:"item"`
+	// ItemTitle is the title of the notice the item shows, if any.
+	ItemTitle  string `json:"item_title,omitempty"`
 	Version    string `json:"version"`
 	Resolution string `json:"resolution"`
 	Client     string `json:"client"`
@@ -131,6 +133,7 @@ func (t *Tracker) Report(ctx context.Context) (*Report, error) {
 		rep.add(s)
 	}
 	t.mu.Unlock()
+	t.nameItems(ctx, rep)
 	return rep, nil
 }
 

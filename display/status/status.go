@@ -36,6 +36,8 @@ type Options struct {
 	Settings *settings.Service
 	// FlushEvery is the interval of batched writes (default 15 s).
 	FlushEvery time.Duration
+	// Titles names the notices screens play in the report (optional).
+	Titles Titles
 	// StaleAfter is how old the last_seen of a row marked online may be
 	// before the screen counts as offline anyway (its instance stopped
 	// without saying so). Default 2 min.
@@ -74,6 +76,7 @@ type Tracker struct {
 	live    map[int64]*entry
 	started bool
 	closed  bool
+	titles  titleCache
 
 	flushMu sync.Mutex // one flush at a time
 	kick    chan struct{}

@@ -226,3 +226,52 @@ func TestConcurrentHeartbeats(t *testing.T) {
 		}
 	}
 }
+
+// countingTitles stands in for the notice package's read API and counts
+// how often it is asked.
+type countingTitles struct {
+	mu    sync.Mutex
+	calls int
+}
+
+func (c *countingTitles) Titles(_ context.Context, ids []int64) (map[int64]string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls++
+	out := map[int64]string{}
+	for _, id := range ids {
+		if id == 42 {
+			out[id] = "关于2026年低保初审名单的公示"
+		}
+	}
+	return out, nil
+}
+
+func TestItemTitles(t *testing.T) {
+	db := storetest.SQLite(t, migrations()...)
+	fake := clock.NewFake(start)
+	titles := &countingTitles{}
+	tr := status.New(db, status.Options{Clock: fake, Titles: titles})
+	a, b, c := addScreen(t, db, "甲", start), addScreen(t, db, "乙", start), addScreen(t, db, "丙", start)
+	for _, d := range []device.Device{a, b, c} {
+		tr.Connected(d, "")
+	}
+	tr.Heartbeat(a.ID, json.RawMessage(`{"item":"n42"}`))
+	tr.Heartbeat(b.ID, json.RawMessage(`{"item":"w-countdown-42"}`))
+	tr.Heartbeat(c.ID, json.RawMessage(`{"item":"n7"}`))
+	for range 3 {
+		rep := report(t, tr)
+		if find(t, rep, a.ID).ItemTitle != "关于2026年低保初审名单的公示" || find(t, rep, b.ID).ItemTitle != "关于2026年低保初审名单的公示" ||
+			find(t, rep, c.ID).ItemTitle != "" {
+			t.Fatalf("titles: %+v", rep.Screens)
+		}
+	}
+	if titles.calls != 1 {
+		t.Fatalf("titles read %d times, want once within a minute", titles.calls)
+	}
+	fake.Advance(2 * time.Minute)
+	report(t, tr)
+	if titles.calls != 2 {
+		t.Fatalf("titles read %d times, want again after a minute", titles.calls)
+	}
+}

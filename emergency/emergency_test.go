@@ -1,0 +1,107 @@
+package emergency_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hallcast/hallcast/audit"
+	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/device"
+	"github.com/hallcast/hallcast/display"
+	"github.com/hallcast/hallcast/emergency"
+	"github.com/hallcast/hallcast/push"
+	"github.com/hallcast/hallcast/server"
+	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/store/storetest"
+	"github.com/hallcast/hallcast/web"
+)
+
+// directory reads targets from the real screens domain and device list.
+type directory struct {
+	screens *display.Service
+	devs    *device.Service
+}
+
+func (d directory) Screens(ctx context.Context, groups []int64, all bool) ([]emergency.Target, error) {
+	refs, err := d.screens.ScreensIn(ctx, groups, all)
+	out := make([]emergency.Target, len(refs))
+	for i, r := range refs {
+		out[i] = emergency.Target{DeviceID: r.DeviceID, Name: r.Name, Kind: "screen"}
+	}
+	return out, err
+}
+
+func (d directory) Kiosks(ctx context.Context) ([]emergency.Target, error) { return nil, nil }
+
+// Bad input names the field; the target list is a snapshot taken at
+// send time; an ended emergency cannot be cleared again.
+func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		fake := clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+		devs := device.New(db, device.Options{Clock: fake})
+		screens := display.New(display.Options{DB: db, Clock: fake})
+		hub := push.NewHub(push.Options{})
+		svc := emergency.New(emergency.Options{DB: db, Hub: hub, Directory: directory{screens, devs}, Clock: fake})
+		if err := svc.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		defer svc.Close(ctx)
+		who := audit.Actor{Name: "t"}
+		g, err := screens.CreateGroup(ctx, who, display.GroupInput{Name: "一楼大厅", Kind: display.GroupHall})
+		if err != nil {
+			t.Fatal(err)
+		}
+		empty, _ := screens.CreateGroup(ctx, who, display.GroupInput{Name: "空组", Kind: display.GroupHall})
+		for _, name := range []string{"甲", "乙"} {
+			req, _ := devs.RequestPairing(ctx, device.KindScreen, "t", "127.0.0.1")
+			if _, err := screens.PairScreen(ctx, who, devs, req.Code, display.ScreenInput{Name: name, Profile: display.Presets["landscape"], Groups: []int64{g.ID}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		now := fake.Now()
+		for _, c := range []struct {
+			in    emergency.Input
+			field string
+		}{
+			{emergency.Input{Level: "info", All: true, ExpiresAt: now.Add(time.Hour)}, "text"},
+			{emergency.Input{Text: "x", Level: "red", All: true, ExpiresAt: now.Add(time.Hour)}, "level"},
+			{emergency.Input{Text: "x", Level: "info", All: true}, "expires_at"},
+			{emergency.Input{Text: "x", Level: "info", All: true, ExpiresAt: now.Add(-time.Minute)}, "expires_at"},
+			{emergency.Input{Text: "x", Level: "info", All: true, ExpiresAt: now.Add(24*time.Hour + time.Second)}, "expires_at"},
+			{emergency.Input{Text: "x", Level: "info", All: true, DurationMinutes: 1441}, "duration_minutes"},
+			{emergency.Input{Text: "x", Level: "info", ExpiresAt: now.Add(time.Hour)}, "groups"},
+			{emergency.Input{Text: "x", Level: "info", Groups: []int64{empty.ID}, ExpiresAt: now.Add(time.Hour)}, "groups"},
+		} {
+			_, err := svc.Send(ctx, who, c.in)
+			if we, ok := err.(*web.Error); !ok || we.Field != c.field {
+				t.Errorf("%+v: got %v, want an error on %s", c.in, err, c.field)
+			}
+		}
+		e, err := svc.Send(ctx, who, emergency.Input{Text: "停水通知", Level: "warning", Groups: []int64{g.ID}, DurationMinutes: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !e.ExpiresAt.Equal(now.Add(30 * time.Minute)) {
+			t.Fatalf("expires %v", e.ExpiresAt)
+		}
+		// A screen paired later is not a target of the stored emergency.
+		req, _ := devs.RequestPairing(ctx, device.KindScreen, "t", "127.0.0.1")
+		screens.PairScreen(ctx, who, devs, req.Code, display.ScreenInput{Name: "丙", Profile: display.Presets["landscape"], Groups: []int64{g.ID}})
+		r, err := svc.Receipts(ctx, e.ID)
+		if err != nil || r.Targets != 2 || r.Confirmed != 0 || len(r.Offline) != 2 || !r.Active {
+			t.Fatalf("receipts %+v %v", r, err)
+		}
+		if _, err := svc.Clear(ctx, who, e.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Clear(ctx, who, e.ID); err == nil {
+			t.Fatal("cleared twice")
+		}
+		list, _ := svc.List(ctx, 10)
+		if len(list) != 1 || list[0].Active || list[0].Targets != 2 {
+			t.Fatalf("list %+v", list)
+		}
+	}, server.Migrations()...)
+}

@@ -21,7 +21,7 @@ import (
 func (a *App) openMonitor() {
 	a.Settings.Register(status.OfflineSetting)
 	a.Settings.Register(proof.RetentionSetting)
-	a.ScreenStatus = status.New(a.DB, status.Options{Clock: a.Clock, Logger: a.Log, Settings: a.Settings})
+	a.ScreenStatus = status.New(a.DB, status.Options{Clock: a.Clock, Logger: a.Log, Settings: a.Settings, Titles: noticeTitles{a}})
 	a.ScreenStatus.Start()
 	a.OnStop(a.ScreenStatus.Close)
 	a.Metrics.MustRegister(a.ScreenStatus.Collector())

@@ -92,7 +92,7 @@ func TestScreenStatusAndProofPagesInBrowser(t *testing.T) {
 	// The page refreshes by itself: the east screen moves to the next item.
 	ec.send(push.TypeHeartbeat, "", map[string]any{"item": fmt.Sprintf("n%d", winter), "version": "b3f1c2d4e5", "resolution": "256x32",
 		"client": "1.0.0", "uptime_s": 93814, "power": "on"})
-	b.Do(browsertest.WaitText(fmt.Sprintf(`tr[data-screen="%d"]`, east), fmt.Sprintf("n%d", winter)))
+	b.Do(browsertest.WaitText(fmt.Sprintf(`tr[data-screen="%d"]`, east), "关于调整办事大厅冬季作息时间的通知"))
 	b.Do(chromedp.Click(chromedp.CSS("#lang")), browsertest.WaitText("h1", "Screen status"),
 		browsertest.WaitText(`[data-count=flagged]`, "Offline alert"))
 	b.Screenshot("admin-screen-status-en")

@@ -99,7 +99,7 @@ func TestScreenMonitorOverWebSocket(t *testing.T) {
 		key := fmt.Sprintf("n%d", nid)
 		c.send(push.TypeHeartbeat, "", map[string]any{"item": key, "version": "v1", "resolution": "256x32", "client": "1.0.0", "uptime_s": 120, "power": "on"})
 		rep, sc := waitScreen(t, admin, east, "playing "+key, func(s status.Screen) bool { return s.Item == key })
-		if !sc.Online || !sc.Here || sc.Resolution != "256x32" || sc.Client != "1.0.0" || sc.Name != "一楼东侧条屏" {
+		if !sc.Online || !sc.Here || sc.ItemTitle != "石桥镇集体土地征地补偿安置方案公告" || sc.Resolution != "256x32" || sc.Client != "1.0.0" || sc.Name != "一楼东侧条屏" {
 			t.Fatalf("east = %+v", sc)
 		}
 		if rep.Total != 2 || rep.Online != 1 || rep.Flagged != 0 || rep.OfflineAfterS != 300 {
@@ -109,7 +109,8 @@ func TestScreenMonitorOverWebSocket(t *testing.T) {
 			t.Fatalf("hallcast_screens_online = %s", v)
 		}
 
-		// Proof of play: a bad frame is not acknowledged, good ones are.
+		// Proof of play: every frame is acknowledged, a bad one (refused: it
+		// never will be valid) without being stored, a repeated one once.
 		now := s.Clock.Now()
 		yesterday := now.Add(-24 * time.Hour)
 		items := func(at time.Time, n int) []map[string]any {
@@ -123,7 +124,7 @@ func TestScreenMonitorOverWebSocket(t *testing.T) {
 		c.send("played", "p1", map[string]any{"items": append(items(yesterday, 3), map[string]any{"key": "w-clock", "start": yesterday, "duration_ms": 10000})})
 		c.send("played", "p2", map[string]any{"items": items(now.Add(-10*time.Minute), 2)})
 		c.send("played", "p2", map[string]any{"items": items(now.Add(-10*time.Minute), 2)}) // sent again: counted once
-		for _, want := range []string{"p1", "p2", "p2"} {
+		for _, want := range []string{"bad", "p1", "p2", "p2"} {
 			if got := c.ack(); got != want {
 				t.Fatalf("ack %q, want %q", got, want)
 			}

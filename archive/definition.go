@@ -47,6 +47,9 @@ const (
 	KeypadDigits Keypad = "digits"
 	// KeypadAlnum has 0–9 and A–Z.
 	KeypadAlnum Keypad = "alnum"
+	// KeypadName is the pinyin keyboard: Chinese characters (and the
+	// middle dot of transcribed names), for a key that is a name.
+	KeypadName Keypad = "name"
 )
 
 // QueryKey is one value a citizen enters. A lookup matches records whose

@@ -56,7 +56,8 @@ func (d *Definition) check(c *web.Check) {
 		k.Label = c.Text(p+"label", k.Label, maxLabelRunes)
 		c.That(d.field(k.Field) != nil, p+"field", web.CodeInvalid, "no field named %q", k.Field)
 		c.Range(p+"last", k.Last, 0, maxKeyLen)
-		c.OneOf(p+"keypad", string(k.Keypad), string(KeypadDigits), string(KeypadAlnum))
+		c.OneOf(p+"keypad", string(k.Keypad), string(KeypadDigits), string(KeypadAlnum), string(KeypadName))
+		c.That(k.Keypad != KeypadName || k.Last == 0, p+"last", web.CodeInvalid, "a name is entered whole (no last characters)")
 	}
 }
 

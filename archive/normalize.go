@@ -2,6 +2,7 @@ package archive
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/hallcast/hallcast/privacy"
 )
@@ -35,6 +36,14 @@ func NormalizeKey(s string) string {
 func (kp Keypad) accepts(s string) bool {
 	if s == "" || len(s) > maxKeyLen {
 		return false
+	}
+	if kp == KeypadName {
+		for _, r := range s {
+			if !unicode.Is(unicode.Han, r) && r != '·' {
+				return false
+			}
+		}
+		return true
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]

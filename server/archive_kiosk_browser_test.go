@@ -11,6 +11,7 @@ import (
 	"github.com/hallcast/hallcast/archive"
 	"github.com/hallcast/hallcast/archive/archivegen"
 	"github.com/hallcast/hallcast/auth"
+	"github.com/hallcast/hallcast/privacy"
 	"github.com/hallcast/hallcast/server/browsertest"
 	"github.com/hallcast/hallcast/server/servertest"
 )
@@ -147,5 +148,69 @@ func TestKioskArchiveQueryInBrowser(t *testing.T) {
 		t.Errorf("after the wipe: %v", state)
 	}
 	b.Screenshot("kiosk-archive-after-wipe")
+	b.NoErrors()
+}
+
+// A dataset keyed by a name (typed in pinyin) and the last six characters
+// of the ID number, in elderly mode.
+func TestKioskArchiveNameKeyInBrowser(t *testing.T) {
+	s := servertest.Start(t)
+	s.User(t, "root", auth.RoleAdmin)
+	adm := s.Login(t, "root", "root-password-1")
+	setProtection(t, adm, func(p *archive.Protection) { p.KioskBurst, p.AddressBurst = 1000, 1000 })
+	in := archive.DatasetInput{Name: "人员编制档案", Description: "机关事业单位人员编制信息（测试数据）", Published: true, Definition: archive.Definition{
+		Fields: []archive.Field{
+			{Name: "name", Label: "姓名", Kind: privacy.KindName, Shown: true},
+			{Name: "id_number", Label: "身份证号", Kind: privacy.KindID18, Shown: true},
+			{Name: "unit", Label: "工作单位", Shown: true},
+			{Name: "post", Label: "岗位", Shown: true},
+		},
+		Keys: []archive.QueryKey{
+			{Name: "name", Label: "姓名", Field: "name", Keypad: archive.KeypadName},
+			{Name: "id_last6", Label: "身份证号后六位", Field: "id_number", Last: 6, Keypad: archive.KeypadDigits},
+		},
+	}}
+	var ds archive.Dataset
+	if res := adm.Do("POST", "/api/admin/archive/datasets", in); res.Status != http.StatusCreated {
+		t.Fatalf("dataset: %d %s", res.Status, res.Body)
+	} else {
+		res.JSON(t, &ds)
+	}
+	csv := "姓名,身份证号,工作单位,岗位\n张伟,11010519491231002X,县民政局,科员\n张伟,110105195003071230,县财政局,会计\n"
+	var im archive.Import
+	upload(t, s, adm, ds.ID, "人员.csv", []byte(csv), "replace").JSON(t, &im)
+	if im = waitImport(t, adm, im.ID); im.State != archive.StateLive || im.RowsAdded != 2 {
+		t.Fatalf("import: %+v", im)
+	}
+	b := kioskBrowser(t, s, 1080, 1920)
+	cand := func(text string) chromedp.Action[chromedp.Void] {
+		return browsertest.WaitJS(fmt.Sprintf(`(() => { const c = [...document.querySelectorAll('#keyboard .cand')].find((b) => b.textContent === %q); if (c) c.click(); return !!c; })()`, text))
+	}
+	b.Do(tap(`#elderly-btn`), tap(`[data-tile="archive"]`), tap(fmt.Sprintf(`.datasets [data-dataset="%d"]`, ds.ID)),
+		browsertest.WaitJS(`document.activeElement.id === 'key-name' && document.querySelector('#keyboard [data-key="z"]')`))
+	b.Do(typeKeys("zhang")...)
+	b.Do(cand("张"))
+	b.Do(typeKeys("wei")...)
+	b.Do(cand("伟"), browsertest.WaitJS(`document.querySelector('#key-name').value === '张伟'`))
+	b.Screenshot("kiosk-archive-name-pinyin-elderly")
+	b.Do(tap(`#keyboard [data-key="done"]`), tap(`#key-id_last6`), browsertest.WaitJS(`document.querySelector('#keyboard').hidden && document.querySelector('.pad-box [data-key="X"]')`))
+	b.Do(padKeys("31002X")...)
+	b.Screenshot("kiosk-archive-name-keys-elderly")
+	checkR10(t, b, "archive name keys, elderly")
+	b.Do(tap(`.archive .go`), browsertest.WaitText(`.archive-result .found`, "找到 1 条记录"))
+	b.Screenshot("kiosk-archive-name-result-elderly")
+	checkR10(t, b, "archive name result, elderly")
+	page := b.Text(`.archive-result`)
+	if !strings.Contains(page, "县民政局") || strings.Contains(page, "县财政局") || strings.Contains(page, "张伟") || strings.Contains(page, "11010519491231002X") {
+		t.Errorf("result:\n%s", page)
+	}
+	// In English the miss says so in words.
+	b.Do(tap(`#lang-btn`), tap(`.archive-result .again`), browsertest.WaitJS(`document.activeElement.id === 'key-name'`))
+	b.Do(typeKeys("zhang")...)
+	b.Do(cand("张"), tap(`#keyboard [data-key="done"]`), tap(`#key-id_last6`))
+	b.Do(padKeys("31002X")...)
+	b.Do(tap(`.archive .go`), browsertest.WaitText(`.archive-status .miss`, "No record matches"))
+	b.Screenshot("kiosk-archive-miss-english-elderly")
+	checkR10(t, b, "archive miss in English, elderly")
 	b.NoErrors()
 }

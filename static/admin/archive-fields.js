@@ -4,7 +4,7 @@ import { t } from '/assets/shared/i18n.js';
 import { h, clear } from '/assets/shared/dom.js';
 
 const KINDS = ['', 'id18', 'id15', 'mobile', 'bank_card', 'name', 'generic'];
-const KEYPADS = ['digits', 'alnum'];
+const KEYPADS = ['digits', 'alnum', 'name'];
 
 function select(values, current, label, prefix, onchange) {
   return h('select', { 'aria-label': label, onchange },

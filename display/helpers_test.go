@@ -34,7 +34,7 @@ var migrations = []store.Migrations{audit.Migrations, auth.Migrations, settings.
 // env is the screens domain on one real database with real notices, a
 // fake clock, an editor and a reviewer.
 type env struct {
-	t        *testing.T
+	t        testing.TB
 	ctx      context.Context
 	db       *store.DB
 	clock    *clock.Fake
@@ -51,7 +51,7 @@ func each(t *testing.T, now time.Time, fn func(t *testing.T, e *env)) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) { fn(t, newEnv(t, db, now)) }, migrations...)
 }
 
-func newEnv(t *testing.T, db *store.DB, now time.Time) *env {
+func newEnv(t testing.TB, db *store.DB, now time.Time) *env {
 	t.Helper()
 	ctx := context.Background()
 	fake := clock.NewFake(now)
@@ -77,7 +77,7 @@ func newEnv(t *testing.T, db *store.DB, now time.Time) *env {
 	return e
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/hallcast/hallcast/push"
@@ -53,7 +54,7 @@ func (p *Push) Connected(c *push.Client) {
 		return
 	}
 	p.greet(sn, c.Device.ID, true)
-	p.refreshScreen(sn, c.Device.ID, p.clock.Now(), true)
+	p.refreshScreen(sn, c.Device.ID, p.clock.Now(), true, nil)
 	p.mu.Lock()
 	if st := p.states[c.Device.ID]; st != nil && st.client == c {
 		st.ready = true
@@ -64,7 +65,7 @@ func (p *Push) Connected(c *push.Client) {
 		// A change came in while greeting; the follower skipped this screen.
 		if sn, err = p.snapshot(ctx); err == nil {
 			p.greet(sn, c.Device.ID, false)
-			p.refresh(sn, c.Device.ID, p.clock.Now())
+			p.refresh(sn, c.Device.ID, p.clock.Now(), nil)
 		}
 	}
 	p.poke()
@@ -103,11 +104,13 @@ func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 // refresh resolves a connected screen at at and sends a power frame when
 // its power state changed and a playlist when its version changed. Only
 // Connected refreshes a screen it has not greeted yet.
-func (p *Push) refresh(sn *Snapshot, deviceID int64, at time.Time) {
-	p.refreshScreen(sn, deviceID, at, false)
+func (p *Push) refresh(sn *Snapshot, deviceID int64, at time.Time, memo map[string]*Frame) {
+	p.refreshScreen(sn, deviceID, at, false, memo)
 }
 
-func (p *Push) refreshScreen(sn *Snapshot, deviceID int64, at time.Time, connecting bool) {
+// refreshScreen does refresh; memo, when given, shares the frames of
+// screens with the same profile and groups within one pass.
+func (p *Push) refreshScreen(sn *Snapshot, deviceID int64, at time.Time, connecting bool, memo map[string]*Frame) {
 	p.mu.Lock()
 	st := p.states[deviceID]
 	p.mu.Unlock()
@@ -115,7 +118,15 @@ func (p *Push) refreshScreen(sn *Snapshot, deviceID int64, at time.Time, connect
 		return
 	}
 	sc := screenOf(sn, st.client)
-	f := sn.Frame(sc.Profile, sc.GroupIDs(), at)
+	key := fmt.Sprint(sc.Profile, sc.GroupIDs())
+	f := memo[key]
+	if f == nil {
+		fr := sn.Frame(sc.Profile, sc.GroupIDs(), at)
+		f = &fr
+		if memo != nil {
+			memo[key] = f
+		}
+	}
 	p.mu.Lock()
 	if p.states[deviceID] != st || sn.gen < st.gen || (!st.ready && !connecting) {
 		p.mu.Unlock()

@@ -44,9 +44,10 @@ func (p *Push) refreshAll() {
 		ids = append(ids, id)
 	}
 	p.mu.Unlock()
+	memo := map[string]*Frame{}
 	for _, id := range ids {
 		p.greet(sn, id, false)
-		p.refresh(sn, id, now)
+		p.refresh(sn, id, now, memo)
 	}
 	p.poke()
 }

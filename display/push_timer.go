@@ -63,7 +63,8 @@ func (p *Push) due(at time.Time) {
 		p.mu.Unlock()
 		return
 	}
+	memo := map[string]*Frame{}
 	for _, id := range ids {
-		p.refresh(sn, id, at)
+		p.refresh(sn, id, at, memo)
 	}
 }

@@ -63,6 +63,24 @@ func TestRecordSpeed(t *testing.T) {
 			}
 		}
 		record := time.Since(began)
+		// Small frames: 5 plays each, as a screen sending once a minute.
+		small := make([]json.RawMessage, 0, 1000)
+		today := time.Date(2026, 11, 23, 7, 0, 0, 0, shanghai)
+		for k := range 1000 {
+			items := make([]map[string]any, 5)
+			for i := range items {
+				items[i] = map[string]any{"key": "n1", "notice_id": 1, "start": today.Add(time.Duration(k*5+i) * time.Second), "duration_ms": 12000}
+			}
+			b, _ := json.Marshal(map[string]any{"items": items})
+			small = append(small, b)
+		}
+		began = time.Now()
+		for i, fr := range small {
+			if err := f.svc.Record(ctx, ids[i%screens], fr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		smallEach := time.Since(began) / time.Duration(len(small))
 		began = time.Now()
 		if err := f.svc.Rollup(ctx, calendar.Date{Year: 2026, Month: 11, Day: 22}); err != nil {
 			t.Fatal(err)
@@ -70,11 +88,11 @@ func TestRecordSpeed(t *testing.T) {
 		rollup := time.Since(began)
 		began = time.Now()
 		rep, err := f.svc.Report(ctx, calendar.Date{Year: 2026, Month: 10, Day: 25}, calendar.Date{Year: 2026, Month: 11, Day: 23}, 0)
-		if err != nil || rep.Plays != screens*perScreen {
+		if err != nil || rep.Plays != screens*perScreen+5000 {
 			t.Fatalf("report: %d plays, %v", rep.Plays, err)
 		}
 		report := time.Since(began)
-		t.Logf("%s: %d frames of 100 plays in %v (%v a frame); roll-up of %d plays %v; 30-day report %v", db.Dialect(), len(frames),
-			record, record/time.Duration(len(frames)), screens*perScreen, rollup, report)
+		t.Logf("%s: %d frames of 100 plays in %v (%v a frame); a frame of 5 plays %v; roll-up of %d plays %v; 30-day report %v", db.Dialect(), len(frames),
+			record, record/time.Duration(len(frames)), smallEach, screens*perScreen, rollup, report)
 	}, audit.Migrations, auth.Migrations, device.Migrations, proof.Migrations)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"time"
 
 	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/catalogue"
@@ -10,6 +11,7 @@ import (
 	"github.com/hallcast/hallcast/display"
 	"github.com/hallcast/hallcast/notice"
 	"github.com/hallcast/hallcast/privacy"
+	"github.com/hallcast/hallcast/rating"
 	"github.com/hallcast/hallcast/settings"
 	"github.com/hallcast/hallcast/store"
 )
@@ -20,7 +22,7 @@ import (
 func (a *App) openDisplay(ctx context.Context) error {
 	a.Display = display.New(display.Options{
 		DB: a.DB, Clock: a.Clock, Location: a.Cfg.TimeZone, Notices: a.Notices, Calendar: a.Calendar,
-		Policy: a.maskingPolicy, Devices: a.Devices, Logger: a.Log,
+		Policy: a.maskingPolicy, Devices: a.Devices, Stats: hallStats{a}, Logger: a.Log,
 	})
 	a.Notices.SetGroupChecker(a.Display)
 	a.DisplayPush = display.NewPush(a.Display, a.Hub, a.screenTracker(), a.screenRecorder())
@@ -51,3 +53,32 @@ func (a *App) screenTracker() display.Tracker { return screenStatus{a.ScreenStat
 
 // screenRecorder keeps proof of play (display/proof).
 func (a *App) screenRecorder() display.Recorder { return a.Proof }
+
+// hallStats feeds the screens' stats widget: today's ratings (R9) and the
+// share of them that are not bad reviews. Figures refresh whenever the
+// screens' playlists are resolved again.
+type hallStats struct{ a *App }
+
+func (h hallStats) HallStats(ctx context.Context) (map[string]any, error) {
+	if h.a.Ratings == nil {
+		return nil, nil
+	}
+	now := h.a.Clock.Now().In(h.a.Cfg.TimeZone)
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	rows, err := h.a.Ratings.DailyStats(ctx, day, day.AddDate(0, 0, 1))
+	if err != nil {
+		return nil, err
+	}
+	var total, good int64
+	for _, r := range rows {
+		total += r.Value
+		if !rating.Level(r.Subject).Bad() {
+			good += r.Value
+		}
+	}
+	out := map[string]any{"rated_today": total}
+	if total > 0 {
+		out["satisfaction"] = float64(good) / float64(total)
+	}
+	return out, nil
+}

@@ -42,22 +42,27 @@ type screenRow struct {
 	Profile
 }
 
-const screenSelect = `SELECT s.device_id, d.name, d.claimed_at, d.last_seen_at, d.revoked_at, s.created_at,
-	s.kind, s.width, s.height, s.lines, s.colors, s.glyph_px, s.chars_per_second
-	FROM screens s JOIN devices d ON d.id = s.device_id`
+// screenSelect reads every screen device; one paired without a profile
+// (through the generic devices API) reads as a landscape screen until an
+// admin sets its profile.
+const screenSelect = `SELECT d.id AS device_id, d.name, d.claimed_at, d.last_seen_at, d.revoked_at, d.created_at,
+	COALESCE(s.kind, 'landscape') AS kind, COALESCE(s.width, 1920) AS width, COALESCE(s.height, 1080) AS height,
+	COALESCE(s.lines, 12) AS lines, COALESCE(s.colors, 'full') AS colors, COALESCE(s.glyph_px, 48) AS glyph_px,
+	COALESCE(s.chars_per_second, 8) AS chars_per_second
+	FROM devices d LEFT JOIN screens s ON s.device_id = d.id WHERE d.kind = 'screen'`
 
 // Screens lists the screens by name; revoked ones only when asked.
 func (s *Service) Screens(ctx context.Context, withRevoked bool) ([]Screen, error) {
 	q := screenSelect
 	if !withRevoked {
-		q += " WHERE d.revoked_at IS NULL"
+		q += " AND d.revoked_at IS NULL"
 	}
 	return s.loadScreens(ctx, s.db, q+" ORDER BY d.name, s.device_id")
 }
 
 // Screen returns one screen.
 func (s *Service) Screen(ctx context.Context, q store.Querier, deviceID int64) (*Screen, error) {
-	list, err := s.loadScreens(ctx, q, screenSelect+" WHERE s.device_id = ?", deviceID)
+	list, err := s.loadScreens(ctx, q, screenSelect+" AND d.id = ?", deviceID)
 	if err != nil {
 		return nil, err
 	}
@@ -145,10 +150,18 @@ func (s *Service) UpdateScreen(ctx context.Context, who audit.Actor, deviceID in
 		}
 		now := s.now()
 		pr := in.Profile
-		if _, err := tx.Exec(ctx, `UPDATE screens SET kind = ?, width = ?, height = ?, lines = ?, colors = ?, glyph_px = ?,
+		res, err := tx.Exec(ctx, `UPDATE screens SET kind = ?, width = ?, height = ?, lines = ?, colors = ?, glyph_px = ?,
 			chars_per_second = ?, updated_at = ? WHERE device_id = ?`, pr.Kind, pr.Width, pr.Height, pr.Lines, pr.Colors, pr.GlyphPx,
-			pr.CharsPerSecond, now, deviceID); err != nil {
+			pr.CharsPerSecond, now, deviceID)
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 { // paired without a profile
+			if _, err := tx.Exec(ctx, `INSERT INTO screens (device_id, kind, width, height, lines, colors, glyph_px, chars_per_second,
+				created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, deviceID, pr.Kind, pr.Width, pr.Height, pr.Lines, pr.Colors,
+				pr.GlyphPx, pr.CharsPerSecond, now, now); err != nil {
+				return err
+			}
 		}
 		if before.Name != in.Name {
 			if _, err := tx.Exec(ctx, "UPDATE devices SET name = ? WHERE id = ?", in.Name, deviceID); err != nil {

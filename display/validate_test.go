@@ -6,6 +6,7 @@ import (
 
 	"github.com/hallcast/hallcast/display"
 	"github.com/hallcast/hallcast/notice"
+	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
 
@@ -113,6 +114,30 @@ func TestDeletesRefusedWhileInUse(t *testing.T) {
 		all, _ := e.svc.ScreensIn(e.ctx, nil, true)
 		if len(refs) != 1 || refs[0].DeviceID != scr.DeviceID || len(all) != 1 {
 			t.Fatalf("ScreensIn: %+v %+v", refs, all)
+		}
+	})
+}
+
+func TestScreenPairedWithoutProfile(t *testing.T) {
+	each(t, monday7, func(t *testing.T, e *env) {
+		a := e.group("一楼大厅")
+		r, err := e.devices.RequestPairing(e.ctx, "screen", "test", "127.0.0.1")
+		must(t, err)
+		var id int64
+		must(t, e.db.Tx(e.ctx, func(tx *store.Tx) error {
+			d, err := e.devices.Pair(e.ctx, tx, e.admin, r.Code, "旧方式配对的屏", "screen")
+			if d != nil {
+				id = d.ID
+			}
+			return err
+		}))
+		sc, err := e.svc.Screen(e.ctx, e.db, id)
+		if err != nil || sc.Profile.Kind != display.KindLandscape || len(sc.Groups) != 0 {
+			t.Fatalf("screen without a profile: %+v %v", sc, err)
+		}
+		sc, err = e.svc.UpdateScreen(e.ctx, e.admin, id, display.ScreenInput{Name: "东侧条屏", Profile: display.Presets["strip_256x32"], Groups: []int64{a}})
+		if err != nil || sc.Profile.Kind != display.KindLEDStrip || sc.Name != "东侧条屏" || len(sc.Groups) != 1 {
+			t.Fatalf("after setting its profile: %+v %v", sc, err)
 		}
 	})
 }

@@ -87,6 +87,21 @@ func TestAdminPairsAScreenAndSeesTheTimelineInBrowser(t *testing.T) {
 		browsertest.WaitText("#plays-result", "办事请取号"),
 	)
 	b.Screenshot("admin-screens-timeline-zh")
+	// The playlist editor: a new playlist with a ticker, saved and listed.
+	b.Do(
+		chromedp.Navigate(s.URL+"/admin/screen-playlists"),
+		browsertest.WaitReady(),
+		browsertest.WaitText("#playlists", "工作日白天"),
+		chromedp.SendKeys(chromedp.CSS("#name"), "午间"),
+		chromedp.SetValue(chromedp.CSS("#new-type"), "ticker"),
+		chromedp.Click(chromedp.CSS("#add-item")),
+		chromedp.SendKeys(chromedp.CSS(`#items tr[data-item="2"] input:not([type=number])`), "午休时间请到二号窗口"),
+	)
+	b.Screenshot("admin-screens-playlist-zh")
+	b.Do(
+		chromedp.Click(chromedp.CSS("#form button[type=submit]")),
+		browsertest.WaitText("#playlists", "午休时间请到二号窗口"),
+	)
 	b.Do(
 		chromedp.Navigate(s.URL+"/admin/screen-schedules"),
 		browsertest.WaitReady(),

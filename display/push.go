@@ -43,14 +43,17 @@ type Push struct {
 	tracker  Tracker
 	recorder Recorder
 
-	mu     sync.Mutex
-	snap   *Snapshot
-	gen    uint64 // bumped by every change event; a snapshot loaded before is stale
-	states map[int64]*screenState
-	haves  map[string]string // remote address → ?have= of a connecting screen
-	wake   chan struct{}
-	stop   chan struct{}
-	done   chan struct{}
+	mu   sync.Mutex
+	snap *Snapshot
+	gen  uint64 // bumped by every change event; a snapshot loaded before is stale
+	// loading is closed when the snapshot load in progress ends.
+	loading chan struct{}
+	loads   int
+	states  map[int64]*screenState
+	haves   map[string]string // remote address → ?have= of a connecting screen
+	wake    chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 // screenState is what a connected screen has been sent.
@@ -103,25 +106,48 @@ func (p *Push) Wrap(next http.Handler) http.Handler {
 }
 
 // snapshot returns the cached snapshot, loading it when a change made it
-// stale.
+// stale. Concurrent callers share one load, so a thousand screens
+// reconnecting after a restart read the database once.
 func (p *Push) snapshot(ctx context.Context) (*Snapshot, error) {
+	for {
+		p.mu.Lock()
+		if sn := p.snap; sn != nil {
+			p.mu.Unlock()
+			return sn, nil
+		}
+		if ch := p.loading; ch != nil {
+			p.mu.Unlock()
+			select {
+			case <-ch:
+				continue
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		ch := make(chan struct{})
+		p.loading, p.loads = ch, p.loads+1
+		gen := p.gen
+		p.mu.Unlock()
+		sn, err := p.svc.Snapshot(ctx)
+		p.mu.Lock()
+		p.loading = nil
+		close(ch)
+		if err == nil {
+			sn.gen = gen
+			if p.gen == gen {
+				p.snap = sn
+			}
+		}
+		p.mu.Unlock()
+		return sn, err
+	}
+}
+
+// Loads counts the snapshot loads so far (for tests and measurements).
+func (p *Push) Loads() int {
 	p.mu.Lock()
-	sn, gen := p.snap, p.gen
-	p.mu.Unlock()
-	if sn != nil {
-		return sn, nil
-	}
-	sn, err := p.svc.Snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	sn.gen = gen
-	p.mu.Lock()
-	if p.gen == gen {
-		p.snap = sn
-	}
-	p.mu.Unlock()
-	return sn, nil
+	defer p.mu.Unlock()
+	return p.loads
 }
 
 // invalidate drops the cached snapshot.

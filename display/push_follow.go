@@ -30,6 +30,12 @@ func (p *Push) Follow(sub *store.Subscription) {
 
 // refreshAll re-resolves every connected screen now.
 func (p *Push) refreshAll() {
+	p.mu.Lock()
+	none := len(p.states) == 0
+	p.mu.Unlock()
+	if none {
+		return // the next screen to connect loads the snapshot
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	sn, err := p.snapshot(ctx)

@@ -41,6 +41,7 @@ func TestScreenFanOutLatency(t *testing.T) {
 		t.Fatal(err)
 	}
 	conns := make([]*websocket.Conn, screens)
+	tokens := make([]string, screens)
 	for i := range conns {
 		r, err := s.App.Devices.RequestPairing(ctx, device.KindScreen, "bench", "127.0.0.1")
 		if err != nil {
@@ -54,6 +55,7 @@ func TestScreenFanOutLatency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		tokens[i] = st.Token
 		d := websocket.Dialer{Subprotocols: []string{push.Subprotocol, "bearer." + st.Token}}
 		conns[i], _, err = d.Dial("ws"+strings.TrimPrefix(s.URL, "http")+"/ws", http.Header{"Origin": {s.URL}})
 		if err != nil {
@@ -118,4 +120,39 @@ func TestScreenFanOutLatency(t *testing.T) {
 	slices.Sort(took)
 	t.Logf("%d screens, %d notices: approval to every screen's new playlist: median %v, max %v",
 		screens, rounds, took[rounds/2].Round(time.Millisecond), took[rounds-1].Round(time.Millisecond))
+
+	// A reconnect storm on a cold cache: every screen at once.
+	for _, c := range conns {
+		c.Close()
+	}
+	for len(s.App.Hub.Clients(nil)) > 0 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, err := s.App.Display.CreateGroup(ctx, root, display.GroupInput{Name: "二楼", Kind: display.GroupFloor}); err != nil {
+		t.Fatal(err) // a change event: the cached snapshot goes
+	}
+	loads := s.App.DisplayPush.Loads()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := range conns {
+		wg.Go(func() {
+			d := websocket.Dialer{Subprotocols: []string{push.Subprotocol, "bearer." + tokens[i]}}
+			c, _, err := d.Dial("ws"+strings.TrimPrefix(s.URL, "http")+"/ws", http.Header{"Origin": {s.URL}})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer c.Close()
+			for n := 0; n < 2; n++ {
+				_ = c.SetReadDeadline(time.Now().Add(30 * time.Second))
+				if _, _, err := c.ReadMessage(); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("%d screens reconnecting at once: all greeted with their playlist in %v, %d snapshot load(s)",
+		screens, time.Since(start).Round(time.Millisecond), s.App.DisplayPush.Loads()-loads)
 }

@@ -89,8 +89,8 @@ const (
 	// screen (all screens or one of its groups), optionally filtered by
 	// category (with its sub-categories) and kind.
 	ItemNotices ItemType = "notices"
-	// ItemNotice is one notice, shown while it is published and targeted
-	// at the screen.
+	// ItemNotice is one notice, shown while it is published, whatever its
+	// targets (the admin chose it for this playlist).
 	ItemNotice    ItemType = "notice"
 	ItemClock     ItemType = "clock"
 	ItemCountdown ItemType = "countdown" // 公示 countdowns: one notice, or every targeted notice with a period

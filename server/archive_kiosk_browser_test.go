@@ -133,8 +133,11 @@ func TestKioskArchiveQueryInBrowser(t *testing.T) {
 	if !strings.Contains(slip, "城乡低保金") || !strings.Contains(slip, p.ID[:6]) || strings.Contains(slip, p.ID) || strings.Contains(slip, p.Card) {
 		t.Errorf("slip:\n%s", slip)
 	}
+	// Once printed, the slip leaves the page.
+	b.Do(chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new Event('afterprint'))`), browsertest.WaitJS(`document.querySelector('#receipt').textContent === ''`))
 
-	// The visitor walks away: the idle wipe leaves no trace.
+	// The visitor prints again and walks away: the idle wipe leaves no trace.
+	b.Do(tap(`.archive-result .print`), browsertest.WaitJS(`window.printed === 2 && document.querySelector('#receipt').textContent.includes('城乡低保金')`))
 	b.Do(chromedp.Evaluate[chromedp.Void](`sessionStorage.setItem('x', '1')`), advance(95_000), browsertest.WaitJS(`!document.querySelector('#idle').hidden`))
 	b.Screenshot("kiosk-archive-idle-warning")
 	b.Do(advance(125_000), browsertest.WaitJS(`document.body.dataset.view === 'home' && document.querySelector('#idle').hidden`))

@@ -27,6 +27,10 @@ register('archive', () => {
   return { el: h('section', { class: 'archive' }, pageHead(t('archive.title')), h('p', { class: 'muted' }, t('archive.pick')), list) };
 });
 
+function clearSlip() {
+  clear(document.getElementById('receipt'));
+}
+
 // keyInput is the field of one key, with the keypad it is typed on.
 function keyInput(k) {
   const input = h('input', { type: 'text', class: 'archive-key', maxlength: k.length || 40, 'data-key-name': k.name, spellcheck: 'false' });
@@ -122,6 +126,8 @@ register('archive-query', (p) => {
     const print = () => {
       slip(t('archive.receipt') + ' · ' + title, res.records.map((r) => res.fields.filter((f) => r[f.name]).map((f) => [f.label, r[f.name]])),
         t('archive.receipt_note'));
+      // The slip leaves the page once printed.
+      window.addEventListener('afterprint', clearSlip, { once: true });
       window.print();
     };
     clear(out).append(...[
@@ -169,5 +175,5 @@ register('archive-query', (p) => {
   const el = h('section', { class: 'archive archive-query', 'data-dataset': d.id }, pageHead(d.name), d.description ? h('p', { class: 'muted' }, d.description) : null, form, out);
   if (p.result) showResult(p.result);
   else setTimeout(() => { if (el.isConnected && !form.hidden) focusKey(d.keys[0].name); }, 0);
-  return { el, leave: () => { clearInterval(timer); hide(); } };
+  return { el, leave: () => { clearInterval(timer); hide(); clearSlip(); } };
 });

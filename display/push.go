@@ -65,6 +65,7 @@ type screenState struct {
 	hello      string // the last hello sent, without its server time
 	gen        uint64 // the generation of the newest snapshot used
 	ready      bool   // greeted by Connected: others may send to it
+	frame      *Frame // the content the screen has, when known
 }
 
 // NewPush returns the screens' push handler and starts its timer; register

@@ -102,7 +102,8 @@ func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 }
 
 // refresh resolves a connected screen at at and sends a power frame when
-// its power state changed and a playlist when its version changed. Only
+// its power state changed and a playlist when its version changed (or
+// "notice" frames when only notices in it were corrected in place). Only
 // Connected refreshes a screen it has not greeted yet.
 func (p *Push) refresh(sn *Snapshot, deviceID int64, at time.Time, memo map[string]*Frame) {
 	p.refreshScreen(sn, deviceID, at, false, memo)
@@ -135,12 +136,25 @@ func (p *Push) refreshScreen(sn *Snapshot, deviceID int64, at time.Time, connect
 	st.gen = sn.gen
 	sendPower := st.power != "" && st.power != f.Power.State
 	sendList := st.version != f.Version
-	st.power, st.version, st.validUntil = f.Power.State, f.Version, f.ValidUntil
+	var fixes []*FrameNotice
+	if sendList {
+		fixes = corrections(st.frame, f)
+	}
+	st.power, st.version, st.validUntil, st.frame = f.Power.State, f.Version, f.ValidUntil, f
 	p.mu.Unlock()
 	if sendPower {
 		if err := p.hub.Send(st.client, push.TypePower, "", f.Power); err != nil {
 			p.log.Warn("display: power", "device", deviceID, "err", err)
 		}
+	}
+	if len(fixes) > 0 {
+		// A correction: patch the notices in place, the rotation goes on.
+		for _, n := range fixes {
+			if err := p.hub.Send(st.client, push.TypeNotice, "", NoticeUpdate{Notice: n}); err != nil {
+				p.log.Warn("display: notice", "device", deviceID, "err", err)
+			}
+		}
+		return
 	}
 	if sendList {
 		if err := p.hub.Send(st.client, push.TypePlaylist, "", f); err != nil {

@@ -83,6 +83,24 @@ func (c *screenConn) next() push.Message {
 	}
 }
 
+// nextOf returns the next frame of type typ, skipping others.
+func (c *screenConn) nextOf(typ string) push.Message {
+	c.t.Helper()
+	for {
+		_ = c.conn.SetReadDeadline(time.Now().Add(15 * time.Second))
+		var m push.Message
+		if err := c.conn.ReadJSON(&m); err != nil {
+			c.t.Fatalf("waiting for %s: %v", typ, err)
+		}
+		if m.Type == typ {
+			return m
+		}
+		if m.Type == push.TypePlaylist {
+			c.t.Fatalf("got a playlist while waiting for %s: %s", typ, m.Data)
+		}
+	}
+}
+
 func (c *screenConn) playlist() display.Frame {
 	c.t.Helper()
 	m := c.next()
@@ -141,10 +159,26 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 			t.Fatalf("after publishing: %+v", f2)
 		}
 
+		// A correction of that notice (same strip text) is patched in place
+		// with a "notice" frame; the rotation goes on.
+		body := map[string]any{"title": "停水通知", "body": "今天下午两点至五点停水。", "led_text": "今天下午三点停水",
+			"kind": "notification", "category_id": p.category("TZGG"), "all_screens": false, "groups": []int64{g.ID}}
+		if res := p.ed.Do("PUT", "/api/admin/notices/"+itoa(n), body); res.Status != http.StatusOK {
+			t.Fatalf("edit: %d %s", res.Status, res.Body)
+		}
+		p.approve(n)
+		if m := c.nextOf(push.TypeNotice); !strings.Contains(string(m.Data), "两点至五点") {
+			t.Fatalf("correction: %s", m.Data)
+		}
+		cur, err := s.App.Display.Playlist(t.Context(), id, s.Clock.Now())
+		if err != nil || cur.Version == f2.Version {
+			t.Fatalf("version after the correction: %v", err)
+		}
+
 		// Reconnecting with the version it has: hello, and no playlist. The
 		// next frame is the playlist of the next change.
 		c.conn.Close()
-		c = dialScreen(t, s, token, f2.Version)
+		c = dialScreen(t, s, token, cur.Version)
 		if m := c.next(); m.Type != push.TypeHello {
 			t.Fatalf("got %s, want hello", m.Type)
 		}
@@ -164,7 +198,7 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 		// At 09:30 the daypart ends: the default rotation comes back then.
 		s.Clock.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, s.Cfg.TimeZone))
 		f4 := c.playlist()
-		if f4.Playlist.ID != 0 || f4.Version != f2.Version {
+		if f4.Playlist.ID != 0 || f4.Version != cur.Version {
 			t.Fatalf("at 09:30: %+v", f4)
 		}
 
@@ -188,18 +222,8 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 		if err := c.conn.WriteJSON(played); err != nil {
 			t.Fatal(err)
 		}
-		for {
-			_ = c.conn.SetReadDeadline(time.Now().Add(15 * time.Second))
-			var m push.Message
-			if err := c.conn.ReadJSON(&m); err != nil {
-				t.Fatalf("waiting for the ack: %v", err)
-			}
-			if m.Type == push.TypeAck {
-				if m.ID != "p-1" {
-					t.Fatalf("ack %q, want p-1", m.ID)
-				}
-				break
-			}
+		if m := c.nextOf(push.TypeAck); m.ID != "p-1" {
+			t.Fatalf("ack %q, want p-1", m.ID)
 		}
 		var plays int
 		if err := s.App.DB.Get(t.Context(), &plays, "SELECT COUNT(*) FROM screen_plays WHERE device_id = ?", id); err != nil || plays != 1 {

@@ -28,6 +28,9 @@ func TestAdminPairsAScreenAndSeesTheTimelineInBrowser(t *testing.T) {
 		"weekdays": []int{1, 2, 3, 4, 5}, "start": "08:30", "end": "17:30"}, http.StatusCreated)
 	post(t, admin, "/api/admin/screens/power", map[string]any{"weekdays": []int{1, 2, 3, 4, 5, 6, 7}, "on": "07:00", "off": "20:00",
 		"standby": "dim_clock"}, http.StatusCreated)
+	pub := newPublisher(t, s)
+	n := pub.publish(map[string]any{"title": "低保初审名单公示", "body": "名单见附件。", "kind": "publicity",
+		"category_id": pub.category("SHJZ"), "all_screens": true})
 	var req struct{ Code string }
 	s.Client(t).Do("POST", "/api/device/pair", map[string]string{"kind": "screen", "info": "test"}).JSON(t, &req)
 
@@ -96,12 +99,20 @@ func TestAdminPairsAScreenAndSeesTheTimelineInBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#new-type"), "ticker"),
 		chromedp.Click(chromedp.CSS("#add-item")),
 		chromedp.SendKeys(chromedp.CSS(`#items tr[data-item="2"] input:not([type=number])`), "午休时间请到二号窗口"),
+		chromedp.SetValue(chromedp.CSS("#new-type"), "countdown"),
+		chromedp.Click(chromedp.CSS("#add-item")),
+		chromedp.SetValue(chromedp.CSS(`#items tr[data-item="3"] select:last-of-type`), itoa(n)),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#items tr[data-item="3"] select:last-of-type').dispatchEvent(new Event('change'))`),
 	)
 	b.Screenshot("admin-screens-playlist-zh")
 	b.Do(
 		chromedp.Click(chromedp.CSS("#form button[type=submit]")),
 		browsertest.WaitText("#playlists", "午休时间请到二号窗口"),
 	)
+	pls, err := s.App.Display.Playlists(t.Context())
+	if err != nil || len(pls) != 2 || pls[0].Name != "午间" || len(pls[0].Items) != 4 || pls[0].Items[3].NoticeID == nil || *pls[0].Items[3].NoticeID != n {
+		t.Fatalf("saved playlists: %+v %v", pls, err)
+	}
 	b.Do(
 		chromedp.Navigate(s.URL+"/admin/screen-schedules"),
 		browsertest.WaitReady(),

@@ -11,6 +11,7 @@ const TYPES = ['notices', 'notice', 'countdown', 'clock', 'ticker', 'stats'];
 const KINDS = ['announcement', 'publicity', 'notification', 'news', 'policy', 'interpretation', 'guide'];
 let items = [];
 let cats = [];
+let published = []; // notices on air, for the one-notice and countdown items
 
 function catOptions(nodes, depth, out) {
   for (const c of nodes) {
@@ -35,7 +36,11 @@ function itemRow(it, i) {
       ...KINDS.map((k) => h('option', { value: k, selected: it.notice_kind === k }, t('nkind.' + k)))));
   }
   if (it.type === 'notice' || it.type === 'countdown') {
-    fields.push(h('input', { type: 'number', min: 1, value: it.notice_id ?? '', placeholder: t('item.noticeId'), oninput: set('notice_id'), style: 'width:120px' }));
+    const known = published.some((n) => n.id === it.notice_id);
+    fields.push(h('select', { onchange: (ev) => { it.notice_id = num(ev.target.value); }, 'aria-label': t('item.noticeId') },
+      it.type === 'countdown' ? h('option', { value: '' }, t('item.allCountdowns')) : h('option', { value: '' }, '—'),
+      it.notice_id && !known ? h('option', { value: it.notice_id, selected: true }, '#' + it.notice_id) : null,
+      ...published.map((n) => h('option', { value: n.id, selected: it.notice_id === n.id }, `#${n.id} ${n.title}`))));
   }
   if (it.type === 'ticker') fields.push(h('input', { value: it.text || '', placeholder: t('item.text'), oninput: set('text') }));
   return h('tr', { dataset: { item: i } },
@@ -106,6 +111,7 @@ function types() { clear($('#new-type')).append(...TYPES.map((k) => h('option', 
 
 const { categories } = await api('GET', '/api/admin/categories');
 cats = catOptions(categories, 0, []);
+published = (await api('GET', '/api/admin/notices?status=published&limit=200')).notices || [];
 document.addEventListener('langchange', () => { types(); draw(); load(); });
 apply(document);
 types();

@@ -113,6 +113,9 @@ func (b *builder) add(pos int, it Item) {
 		b.push(FrameItem{Key: fmt.Sprintf("w-ticker-%d", pos+1), Type: ItemTicker, Text: text, DurationS: b.duration(it, 0, text)})
 	case ItemStats:
 		b.push(FrameItem{Key: "w-stats", Type: ItemStats, Stats: b.sn.stats, DurationS: b.duration(it, 10, "")})
+		if refresh := b.m.t.Add(StatsRefresh); refresh.Before(b.next) {
+			b.next = refresh // the figures move: look again then
+		}
 	}
 }
 

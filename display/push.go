@@ -107,12 +107,13 @@ func (p *Push) Wrap(next http.Handler) http.Handler {
 }
 
 // snapshot returns the cached snapshot, loading it when a change made it
-// stale. Concurrent callers share one load, so a thousand screens
+// stale or it is older than StatsRefresh (figures move without events,
+// and an event missed by accident heals then). Concurrent callers share one load, so a thousand screens
 // reconnecting after a restart read the database once.
 func (p *Push) snapshot(ctx context.Context) (*Snapshot, error) {
 	for {
 		p.mu.Lock()
-		if sn := p.snap; sn != nil {
+		if sn := p.snap; sn != nil && p.clock.Now().Sub(sn.loadedAt) < StatsRefresh {
 			p.mu.Unlock()
 			return sn, nil
 		}

@@ -148,3 +148,16 @@ func TestTimeline(t *testing.T) {
 		}
 	})
 }
+
+func TestStatsWidgetLooksAgainSoon(t *testing.T) {
+	each(t, monday7, func(t *testing.T, e *env) {
+		scr := e.screen("大屏", "landscape")
+		pl := e.playlist("统计", display.Item{Type: display.ItemStats}, display.Item{Type: display.ItemClock})
+		e.schedule(display.ScheduleInput{PlaylistID: pl, Weekdays: []int{1, 2, 3, 4, 5, 6, 7}, Start: "00:00", End: "24:00"})
+		at := local(2026, 11, 23, 10, 0)
+		f := e.frame(scr.DeviceID, at)
+		if len(f.Items) != 2 || f.Items[0].Key != "w-stats" || !f.ValidUntil.Equal(at.Add(display.StatsRefresh)) {
+			t.Fatalf("stats frame %v valid until %v", keys(f), f.ValidUntil)
+		}
+	})
+}

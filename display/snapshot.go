@@ -27,12 +27,17 @@ type Snapshot struct {
 	mask    func(string) string
 	// gen is the push handler's change generation when it was read: a
 	// screen already served from a newer snapshot is not sent older data.
-	gen uint64
+	gen      uint64
+	loadedAt time.Time
 }
+
+// StatsRefresh is how often the figures of a stats widget are read again.
+const StatsRefresh = 5 * time.Minute
 
 // Snapshot reads the current screens, playlists, schedules and notices.
 func (s *Service) Snapshot(ctx context.Context) (*Snapshot, error) {
-	sn := &Snapshot{loc: s.loc, screens: map[int64]*Screen{}, playlists: map[int64]*Playlist{}, stats: map[string]any{}}
+	sn := &Snapshot{loc: s.loc, screens: map[int64]*Screen{}, playlists: map[int64]*Playlist{}, stats: map[string]any{},
+		loadedAt: s.clock.Now()}
 	screens, err := s.Screens(ctx, false)
 	if err != nil {
 		return nil, err

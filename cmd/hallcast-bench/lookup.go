@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -18,7 +20,8 @@ import (
 
 // runLookup measures lookups in process, one after another: the keyed
 // lookup alone (normalise, HMAC, indexed query, decode) and the whole
-// kiosk path (lockout check, lookup, group-committed audit).
+// kiosk path (lockout check, lookup, batched audit); with --parallel, also
+// the lookups per second from many goroutines.
 func runLookup(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -26,6 +29,9 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "seed of the imported file")
 	dataset := fs.Int64("dataset", 1, "dataset id")
 	n := fs.Int("n", 20000, "lookups per measurement")
+	parallel := fs.Int("parallel", 0, "also measure the lookups per second from this many goroutines")
+	duration := fs.Duration("duration", 10*time.Second, "how long to measure with --parallel")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the --parallel run to this file")
 	l := config.NewLoader(fs)
 	ctx := context.Background()
 	db, svc, set, err := openService(ctx, fs, l, args)
@@ -78,6 +84,29 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 		f    func(map[string]string) (bool, error)
 	}{{"keyed lookup", keyed}, {"audited lookup", kiosk}} {
 		if err := measure(m.name, m.f); err != nil {
+			fmt.Fprintln(stderr, "lookup:", err)
+			return 1
+		}
+	}
+	if *parallel > 0 {
+		audited := func(rng *rand.Rand, keys map[string]string) error {
+			_, err := svc.Lookup(ctx, archive.LookupRequest{DatasetID: *dataset, Keys: keys, Kiosk: fmt.Sprintf("bench-%d", rng.IntN(200)), Address: "127.0.0.1"})
+			return err
+		}
+		if *profile != "" {
+			f, err := os.Create(*profile)
+			if err != nil {
+				fmt.Fprintln(stderr, "lookup:", err)
+				return 1
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				fmt.Fprintln(stderr, "lookup:", err)
+				return 1
+			}
+			defer pprof.StopCPUProfile()
+		}
+		if err := throughput(stdout, "audited lookup", *parallel, *duration, people, audited); err != nil {
 			fmt.Fprintln(stderr, "lookup:", err)
 			return 1
 		}

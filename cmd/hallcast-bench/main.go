@@ -8,7 +8,7 @@
 //	hallcast-bench serve --data-dir DIR [--listen 127.0.0.1:8080] [...hallcast flags]
 //	hallcast-bench load --url http://127.0.0.1:8080 --rows 1500000 [--conns 64] [--duration 20s] [--tokens kiosk-tokens.txt]
 //	hallcast-bench bodies --rows 1500000 --out bodies.txt   (requests for wrk -s cmd/hallcast-bench/lookup.lua)
-//	hallcast-bench lookup --data-dir DIR [--database-url URL] --rows 1500000 [--n 20000]
+//	hallcast-bench lookup --data-dir DIR [--database-url URL] --rows 1500000 [--n 20000] [--parallel 16 --duration 10s]
 package main
 
 import (

@@ -32,14 +32,9 @@ func (s *Service) HandlePlays(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	at := s.clock.Now()
-	if v := c.QueryParam("at"); v != "" {
-		if at, err = time.Parse(time.RFC3339, v); err != nil {
-			// A wall-clock time in the hall, as a datetime-local input sends it.
-			if at, err = time.ParseInLocation("2006-01-02T15:04", v, s.loc); err != nil {
-				return web.Invalid("at", web.CodeInvalid, "want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00")
-			}
-		}
+	at, err := s.atParam(c)
+	if err != nil {
+		return err
 	}
 	ctx := c.Request().Context()
 	if group != 0 {
@@ -72,4 +67,38 @@ func (s *Service) HandleTimeline(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, tl)
+}
+
+// HandleScreenPlaylist is GET /api/admin/screens/:id/playlist?at=RFC3339:
+// the playlist frame the screen gets (now by default), as it would be sent.
+func (s *Service) HandleScreenPlaylist(c echo.Context) error {
+	id, err := web.PathID(c, "id")
+	if err != nil {
+		return err
+	}
+	at, err := s.atParam(c)
+	if err != nil {
+		return err
+	}
+	f, err := s.Playlist(c.Request().Context(), id, at)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, f)
+}
+
+// atParam reads ?at= as RFC 3339 or the hall's wall-clock
+// "YYYY-MM-DDTHH:MM"; now when absent.
+func (s *Service) atParam(c echo.Context) (time.Time, error) {
+	v := c.QueryParam("at")
+	if v == "" {
+		return s.clock.Now(), nil
+	}
+	if at, err := time.Parse(time.RFC3339, v); err == nil {
+		return at, nil
+	}
+	if at, err := time.ParseInLocation("2006-01-02T15:04", v, s.loc); err == nil {
+		return at, nil
+	}
+	return time.Time{}, web.Invalid("at", web.CodeInvalid, "want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00")
 }

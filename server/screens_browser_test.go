@@ -67,6 +67,11 @@ func TestAdminPairsAScreenAndSeesTheTimelineInBrowser(t *testing.T) {
 		browsertest.WaitText("#screens", "384×64"),
 		browsertest.WaitText("#group-list", "1 块屏"),
 	)
+	b.Do(
+		chromedp.Click(chromedp.CSS(`#screens tr[data-screen] button:nth-of-type(2)`)),
+		browsertest.WaitText("#now-result", "工作日白天"),
+		browsertest.WaitText("#now-result", "低保初审名单公示"),
+	)
 	b.Screenshot("admin-screens-list-zh")
 	list, err := s.App.Display.Screens(t.Context(), false)
 	if err != nil || len(list) != 1 || list[0].Profile.Lines != 2 || len(list[0].Groups) != 1 {

@@ -63,7 +63,7 @@ async function plays() {
     clear($('#plays')).append(h('div', { class: 'card', id: 'plays-result' },
       h('p', {}, h('strong', {}, f.playlist.id === 0 ? t('tl.default') : f.playlist.name), ' · ',
         f.power.state === 'standby' ? t('tl.standby') : '✓', ' · ', t('tl.validUntil', { t: fmtTime(f.valid_until) })),
-      h('ol', {}, ...f.items.map((it) => h('li', {}, t('item.' + it.type), ' ',
+      h('ol', {}, ...f.items.map((it) => h('li', {}, t(it.type === 'notice' ? 'frame.notice' : 'item.' + it.type), ' ',
         it.notice ? '「' + it.notice.title + '」' : it.text ? '「' + it.text + '」' : '', h('span', { class: 'muted' }, ` ${it.duration_s}s`))))));
   } catch (e) {
     $('#error').textContent = errorText(e);

@@ -64,11 +64,25 @@ function row(sc) {
     h('td', {}, state),
     h('td', {}, sc.revoked_at ? null : [
       h('button', { type: 'button', class: 'secondary', onclick: () => { fill(sc); $('#pair').scrollIntoView(); } }, t('screens.edit')), ' ',
+      h('button', { type: 'button', class: 'secondary', onclick: () => nowPlaying(sc) }, t('screens.now')), ' ',
       h('button', { type: 'button', class: 'secondary', onclick: async () => {
         if (!confirm(t('screens.revoke.confirm', { name: sc.name }))) return;
         await api('POST', `/api/admin/devices/${sc.device_id}/revoke`, { reason: t('screens.revoke') });
         load();
       } }, t('screens.revoke'))]));
+}
+
+// nowPlaying shows what the screen is given now.
+async function nowPlaying(sc) {
+  const f = await api('GET', `/api/admin/screens/${sc.device_id}/playlist`);
+  const title = (it) => (it.notice ? '「' + it.notice.title + '」' : it.text ? '「' + it.text + '」' : '');
+  clear($('#now')).append(h('div', { class: 'card', id: 'now-result' },
+    h('h2', {}, `${sc.name} · ${t('screens.now')}`),
+    h('p', {}, h('strong', {}, f.playlist.id === 0 ? t('tl.default') : f.playlist.name), ' · ',
+      f.power.state === 'standby' ? t('tl.standby') : '✓', ' · ', t('tl.validUntil', { t: fmtTime(f.valid_until) }),
+      sc.groups.length ? [' · ', h('a', { href: `/admin/screen-timeline?group=${sc.groups[0].id}` }, t('screens.tab.timeline'))] : null),
+    h('ol', {}, ...f.items.map((it) => h('li', {}, t(it.type === 'notice' ? 'frame.notice' : 'item.' + it.type), ' ', title(it), h('span', { class: 'muted' }, ` ${it.duration_s}s`))))));
+  $('#now').scrollIntoView();
 }
 
 function groupRow(g) {

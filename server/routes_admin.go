@@ -65,6 +65,7 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodGet, "/screens", admin, dp.HandleScreens)
 	api.add(http.MethodPost, "/screens/pair", admin, dp.HandlePair)
 	api.add(http.MethodPut, "/screens/:id", admin, dp.HandleUpdateScreen)
+	api.add(http.MethodGet, "/screens/:id/playlist", admin, dp.HandleScreenPlaylist)
 	api.add(http.MethodGet, "/screens/playlists", admin, dp.HandlePlaylists)
 	api.add(http.MethodPost, "/screens/playlists", admin, dp.HandleSavePlaylist)
 	api.add(http.MethodPut, "/screens/playlists/:id", admin, dp.HandleSavePlaylist)

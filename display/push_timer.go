@@ -67,4 +67,13 @@ func (p *Push) due(at time.Time) {
 	for _, id := range ids {
 		p.refresh(sn, id, at, memo)
 	}
+	// A screen that was not refreshed (a newer change is on its way to it)
+	// must not keep the timer spinning.
+	p.mu.Lock()
+	for _, id := range ids {
+		if st := p.states[id]; st != nil && !st.validUntil.After(at) {
+			st.validUntil = at.Add(time.Second)
+		}
+	}
+	p.mu.Unlock()
 }

@@ -19,6 +19,10 @@ func (a *App) publicRoutes(e *echo.Echo) {
 	e.GET("/readyz", a.readyz)
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(a.Metrics, promhttp.HandlerOpts{})), a.metricsGuard)
 	e.GET("/assets/*", a.asset)
+	// The display client of screens, and its service worker at the root so
+	// that its scope can cover /display (static/display/sw.js).
+	e.GET("/display", a.page("display/index.html"))
+	e.GET("/display-sw.js", a.page("display/sw.js"))
 	// Attachments of published and expired notices, for kiosks and screens.
 	e.GET("/files/:id/:name", a.Notices.HandlePublicFile, web.RateLimit(1200, 200, web.ByIP))
 	e.GET("/", func(c echo.Context) error { return c.Redirect(http.StatusFound, "/admin/") })

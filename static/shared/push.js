@@ -8,7 +8,8 @@ export const CLOSE_REPLACED = 4000;
 export class Push {
   // opts: kind, token, onMessage(msg), onState('connecting'|'open'|'closed'),
   // onUnauthorized(), heartbeat() -> data, heartbeatMs (30000),
-  // baseMs (1000), capMs (30000).
+  // baseMs (1000), capMs (30000), query() -> URL query of each attempt
+  // (e.g. "have=<playlist version>").
   constructor(opts) {
     this.o = Object.assign({ heartbeatMs: 30000, baseMs: 1000, capMs: 30000 }, opts);
     this.attempt = 0;
@@ -35,7 +36,8 @@ export class Push {
     this.state('connecting');
     let ws;
     try {
-      ws = new WebSocket(`${proto}//${location.host}/ws`, ['hallcast.v1', 'bearer.' + this.o.token]);
+      const q = this.o.query ? this.o.query() : '';
+      ws = new WebSocket(`${proto}//${location.host}/ws${q ? '?' + q : ''}`, ['hallcast.v1', 'bearer.' + this.o.token]);
     } catch (e) {
       this.retry();
       return;
@@ -65,6 +67,10 @@ export class Push {
         this.o.onUnauthorized && this.o.onUnauthorized();
         return;
       }
+      if (ev.code === CLOSE_REPLACED) {
+        this.stopped = true; // another tab of this device took over
+        return;
+      }
       if (openedAt && Date.now() - openedAt > 10000) this.attempt = 0;
       if (!this.stopped) this.retry();
     };
@@ -89,6 +95,16 @@ export class Push {
     if (data !== undefined) msg.data = data;
     this.ws.send(JSON.stringify(msg));
     return true;
+  }
+
+  // heartbeatEvery changes the heartbeat interval (hello.heartbeat_seconds).
+  heartbeatEvery(ms) {
+    if (!(ms > 0) || ms === this.o.heartbeatMs) return;
+    this.o.heartbeatMs = ms;
+    if (this.ws && this.ws.readyState === WebSocket.OPEN) {
+      clearInterval(this.beat);
+      this.beat = setInterval(() => this.sendHeartbeat(), ms);
+    }
   }
 
   ack(id) {

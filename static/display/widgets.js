@@ -1,0 +1,75 @@
+// widgets: the texts of the playlist's widgets and of a notice's 公示
+// countdown, shared by the strip and big-screen renderers, and the clock
+// that updates every [data-clock] element once a second.
+import { t } from '/assets/shared/i18n.js';
+import { clock } from './time.js';
+
+// tick fills every [data-clock="time|hm|date|cdate|weekday"] under root.
+export function tick(root = document) {
+  const c = clock();
+  for (const el of root.querySelectorAll('[data-clock]')) {
+    const v = c[el.dataset.clock] || '';
+    if (el.textContent !== v) el.textContent = v;
+  }
+}
+
+let timer;
+
+// startClock updates the clocks on every second boundary.
+export function startClock() {
+  clearTimeout(timer);
+  const step = () => {
+    tick();
+    timer = setTimeout(step, 1000 - (Date.now() % 1000) + 5);
+  };
+  step();
+}
+
+// countdown describes a notice's 公示 period: {until, left, n} or null when
+// it has none. "left" prefers working days (R7) and falls back to days.
+export function countdown(n) {
+  if (!n || !n.notice_end) return null;
+  const until = t('countdown.until', { date: n.notice_end });
+  let left = '';
+  let num = null;
+  if (Number.isFinite(n.workdays_left)) {
+    num = n.workdays_left;
+    left = num > 0 ? t('countdown.left', { n: num }) : t('countdown.last');
+  } else if (Number.isFinite(n.days_left)) {
+    num = n.days_left;
+    left = num > 0 ? t('countdown.days', { n: num }) : t('countdown.last');
+  }
+  return { until, left, n: num, unit: Number.isFinite(n.workdays_left) ? 'workdays' : 'days' };
+}
+
+// statsText is one line for the stats widget.
+export function statsParts(s) {
+  s = s || {};
+  const out = [];
+  if (Number.isFinite(s.waiting)) out.push([t('stats.waiting'), String(s.waiting), t('stats.people')]);
+  if (Number.isFinite(s.served_today)) out.push([t('stats.served'), String(s.served_today), t('stats.items')]);
+  if (Number.isFinite(s.satisfaction)) out.push([t('stats.satisfaction'), (s.satisfaction * 100).toFixed(s.satisfaction >= 0.995 ? 0 : 1) + '%', '']);
+  return out;
+}
+
+// stripText is the one-line marquee text of an item on a strip.
+export function stripText(item) {
+  const n = item.notice;
+  switch (item.type) {
+    case 'notice': {
+      const cd = countdown(n);
+      const head = n.led_text || [n.title, n.text].filter(Boolean).join('：');
+      return cd ? `${head}　${cd.until}　${cd.left}` : head;
+    }
+    case 'countdown': {
+      const cd = countdown(n);
+      return cd ? `${n.title}　${cd.until}　${cd.left}` : (n && n.title) || '';
+    }
+    case 'ticker':
+      return item.text || '';
+    case 'stats':
+      return statsParts(item.stats).map((p) => p.join(' ')).join('　');
+    default:
+      return item.text || '';
+  }
+}

@@ -84,28 +84,20 @@ func drain(in chan ackRow, rows []ackRow) []ackRow {
 	}
 }
 
-// write stores a batch: per emergency, one UPDATE per 500 devices; an ack
-// counts once (the first one's time is kept).
+// write stores a batch, 500 rows a statement; an ack counts once (the
+// first one's time is kept).
 func (a *acks) write(ctx context.Context, rows []ackRow) error {
 	return a.s.opts.DB.Tx(ctx, func(tx *store.Tx) error {
-		type key struct {
-			em int64
-			at time.Time
-		}
-		groups := map[key][]any{}
-		for _, r := range rows {
-			k := key{r.emergency, r.at.Truncate(time.Second)}
-			groups[k] = append(groups[k], r.device)
-		}
-		for k, devs := range groups {
-			for i := 0; i < len(devs); i += 500 {
-				part := devs[i:min(i+500, len(devs))]
-				q := "UPDATE emergency_targets SET acked_at = ? WHERE emergency_id = ? AND acked_at IS NULL AND device_id IN (?" +
-					strings.Repeat(", ?", len(part)-1) + ")"
-				args := append([]any{k.at, k.em}, part...)
-				if _, err := tx.Exec(ctx, q, args...); err != nil {
-					return fmt.Errorf("emergency %d: %w", k.em, err)
-				}
+		for i := 0; i < len(rows); i += 500 {
+			part := rows[i:min(i+500, len(rows))]
+			q := "INSERT INTO emergency_receipts (emergency_id, device_id, acked_at) VALUES (?, ?, ?)" +
+				strings.Repeat(", (?, ?, ?)", len(part)-1) + " ON CONFLICT DO NOTHING"
+			args := make([]any, 0, 3*len(part))
+			for _, r := range part {
+				args = append(args, r.emergency, r.device, r.at)
+			}
+			if _, err := tx.Exec(ctx, q, args...); err != nil {
+				return fmt.Errorf("receipts: %w", err)
 			}
 		}
 		return nil

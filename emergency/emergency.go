@@ -58,9 +58,46 @@ type Emergency struct {
 	ExpiresAt  time.Time  `db:"expires_at" json:"expires_at"`
 	ClearedAt  *time.Time `db:"cleared_at" json:"cleared_at,omitempty"`
 	ClearedBy  *int64     `db:"cleared_by" json:"cleared_by,omitempty"`
+	// TargetCount is how many devices it was sent to.
+	TargetCount int `db:"target_count" json:"target_count"`
 }
 
-const columns = "id, text, level, all_screens, group_ids, kiosks, created_at, created_by, expires_at, cleared_at, cleared_by"
+const columns = "id, text, level, all_screens, group_ids, kiosks, created_at, created_by, expires_at, cleared_at, cleared_by, target_count"
+
+// snapshot is the stored target list: parallel arrays keep the document
+// small for tens of thousands of screens.
+type snapshot struct {
+	IDs   []int64  `json:"ids"`
+	Names []string `json:"names"`
+	// Kiosks are the IDs among IDs that are kiosks.
+	Kiosks []int64 `json:"kiosks,omitempty"`
+}
+
+func newSnapshot(ts []Target) snapshot {
+	sn := snapshot{IDs: make([]int64, len(ts)), Names: make([]string, len(ts))}
+	for i, t := range ts {
+		sn.IDs[i], sn.Names[i] = t.DeviceID, t.Name
+		if t.Kind == "kiosk" {
+			sn.Kiosks = append(sn.Kiosks, t.DeviceID)
+		}
+	}
+	return sn
+}
+
+func (sn snapshot) targets() []Target {
+	kiosk := map[int64]bool{}
+	for _, id := range sn.Kiosks {
+		kiosk[id] = true
+	}
+	out := make([]Target, len(sn.IDs))
+	for i, id := range sn.IDs {
+		out[i] = Target{DeviceID: id, Name: sn.Names[i], Kind: "screen"}
+		if kiosk[id] {
+			out[i].Kind = "kiosk"
+		}
+	}
+	return out
+}
 
 // MessageID is the protocol message id of emergency id ("em-5").
 func MessageID(id int64) string { return fmt.Sprintf("em-%d", id) }

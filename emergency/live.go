@@ -108,11 +108,11 @@ func (l *live) learn(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	ids, err := l.s.targetIDs(ctx, id)
+	ts, err := l.s.storedTargets(ctx, id)
 	if err != nil {
 		return err
 	}
-	l.add(e, ids)
+	l.add(e, deviceIDs(ts))
 	return nil
 }
 

@@ -3,6 +3,7 @@ package emergency
 import (
 	"context"
 	"encoding/json"
+	"sort"
 	"time"
 
 	"github.com/hallcast/hallcast/store"
@@ -45,13 +46,11 @@ type Summary struct {
 func (s *Service) List(ctx context.Context, recent int) ([]Summary, error) {
 	var rows []struct {
 		Emergency
-		Targets   int `db:"targets"`
 		Confirmed int `db:"confirmed"`
 	}
 	err := s.opts.DB.Select(ctx, &rows, `SELECT e.id, e.text, e.level, e.all_screens, e.group_ids, e.kiosks, e.created_at, e.created_by,
-		e.expires_at, e.cleared_at, e.cleared_by,
-		(SELECT COUNT(*) FROM emergency_targets t WHERE t.emergency_id = e.id) AS targets,
-		(SELECT COUNT(*) FROM emergency_targets t WHERE t.emergency_id = e.id AND t.acked_at IS NOT NULL) AS confirmed
+		e.expires_at, e.cleared_at, e.cleared_by, e.target_count,
+		(SELECT COUNT(*) FROM emergency_receipts r WHERE r.emergency_id = e.id) AS confirmed
 		FROM emergencies e ORDER BY e.id DESC LIMIT ?`, recent)
 	if err != nil {
 		return nil, wrap("list emergencies", err)
@@ -60,7 +59,7 @@ func (s *Service) List(ctx context.Context, recent int) ([]Summary, error) {
 	out := make([]Summary, 0, len(rows))
 	for _, r := range rows {
 		r.fill()
-		out = append(out, Summary{Emergency: r.Emergency, Active: r.Active(now), Targets: r.Targets, Confirmed: r.Confirmed})
+		out = append(out, Summary{Emergency: r.Emergency, Active: r.Active(now), Targets: r.TargetCount, Confirmed: r.Confirmed})
 	}
 	return out, nil
 }
@@ -89,10 +88,27 @@ func (s *Service) Receipts(ctx context.Context, id int64) (*Receipts, error) {
 	if err != nil {
 		return nil, err
 	}
-	var rows []Receipt
-	if err := s.opts.DB.Select(ctx, &rows, `SELECT device_id, name, kind, acked_at FROM emergency_targets
-		WHERE emergency_id = ? ORDER BY name, device_id`, id); err != nil {
+	targets, err := s.storedTargets(ctx, id)
+	if err != nil {
+		return nil, wrap("read the targets", err)
+	}
+	var acks []struct {
+		DeviceID int64     `db:"device_id"`
+		AckedAt  time.Time `db:"acked_at"`
+	}
+	if err := s.opts.DB.Select(ctx, &acks, "SELECT device_id, acked_at FROM emergency_receipts WHERE emergency_id = ?", id); err != nil {
 		return nil, wrap("read receipts", err)
+	}
+	acked := make(map[int64]time.Time, len(acks))
+	for _, a := range acks {
+		acked[a.DeviceID] = a.AckedAt
+	}
+	rows := make([]Receipt, len(targets))
+	for i, t := range targets {
+		rows[i] = Receipt{Target: t}
+		if at, ok := acked[t.DeviceID]; ok {
+			rows[i].AckedAt = &at
+		}
 	}
 	out := &Receipts{Emergency: e, Active: e.Active(s.now()), Targets: len(rows), Unconfirmed: []Receipt{}, Offline: []Receipt{}}
 	var pending []int64
@@ -127,17 +143,26 @@ func (s *Service) activeNow(ctx context.Context) ([]*Emergency, map[int64][]int6
 	targets := map[int64][]int64{}
 	for _, e := range list {
 		e.fill()
-		ids, err := s.targetIDs(ctx, e.ID)
+		ts, err := s.storedTargets(ctx, e.ID)
 		if err != nil {
 			return nil, nil, err
 		}
-		targets[e.ID] = ids
+		targets[e.ID] = deviceIDs(ts)
 	}
 	return list, targets, nil
 }
 
-func (s *Service) targetIDs(ctx context.Context, id int64) ([]int64, error) {
-	var ids []int64
-	err := s.opts.DB.Select(ctx, &ids, "SELECT device_id FROM emergency_targets WHERE emergency_id = ?", id)
-	return ids, err
+// storedTargets reads the stored target list of emergency id, by name.
+func (s *Service) storedTargets(ctx context.Context, id int64) ([]Target, error) {
+	var raw string
+	if err := s.opts.DB.Get(ctx, &raw, "SELECT targets FROM emergencies WHERE id = ?", id); err != nil {
+		return nil, err
+	}
+	var sn snapshot
+	if err := json.Unmarshal([]byte(raw), &sn); err != nil {
+		return nil, err
+	}
+	ts := sn.targets()
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
+	return ts, nil
 }

@@ -61,15 +61,16 @@ func (s *Service) Send(ctx context.Context, who audit.Actor, in Input) (*Emergen
 		in.Groups = []int64{}
 	}
 	groups, _ := json.Marshal(in.Groups)
+	snap, err := json.Marshal(newSnapshot(targets))
+	if err != nil {
+		return nil, wrap("store the targets", err)
+	}
 	var e *Emergency
 	err = s.opts.DB.Tx(ctx, func(tx *store.Tx) error {
 		var id int64
-		if err := tx.Get(ctx, &id, `INSERT INTO emergencies (text, level, all_screens, group_ids, kiosks, created_at, created_by, expires_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, in.Text, in.Level, in.All, string(groups), in.Kiosks, now, actorID(who),
-			in.ExpiresAt.UTC().Truncate(time.Microsecond)); err != nil {
-			return err
-		}
-		if err := insertTargets(ctx, tx, id, targets); err != nil {
+		if err := tx.Get(ctx, &id, `INSERT INTO emergencies (text, level, all_screens, group_ids, kiosks, created_at, created_by, expires_at,
+			targets, target_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, in.Text, in.Level, in.All, string(groups), in.Kiosks,
+			now, actorID(who), in.ExpiresAt.UTC().Truncate(time.Microsecond), string(snap), len(targets)); err != nil {
 			return err
 		}
 		var err error
@@ -112,27 +113,6 @@ func (s *Service) targets(ctx context.Context, in Input) ([]Target, error) {
 		}
 	}
 	return uniq, nil
-}
-
-// insertTargets stores the target list in batches.
-func insertTargets(ctx context.Context, tx *store.Tx, id int64, targets []Target) error {
-	const batch = 200
-	for i := 0; i < len(targets); i += batch {
-		part := targets[i:min(i+batch, len(targets))]
-		q := "INSERT INTO emergency_targets (emergency_id, device_id, name, kind) VALUES "
-		args := make([]any, 0, 4*len(part))
-		for j, t := range part {
-			if j > 0 {
-				q += ", "
-			}
-			q += "(?, ?, ?, ?)"
-			args = append(args, id, t.DeviceID, t.Name, t.Kind)
-		}
-		if _, err := tx.Exec(ctx, q, args...); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // Clear ends an active emergency now, on every instance.

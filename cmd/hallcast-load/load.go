@@ -135,7 +135,7 @@ func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast
 	gate := make(chan struct{})
 	f.paused.Store(&gate)
 	_, slow0 := f.open()
-	base := slowDropped(o.url)
+	base := serverScreens(o.url)
 	text := makeText(1500)
 	var alls []time.Duration
 	rounds := 0
@@ -155,11 +155,11 @@ func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast
 		if err := adm.clear(mid); err != nil {
 			return err
 		}
-		if slowDropped(o.url)-base >= slow0 {
+		if base-serverScreens(o.url) >= slow0 {
 			break
 		}
 	}
-	dropped := slowDropped(o.url) - base
+	dropped := base - serverScreens(o.url)
 	close(gate)
 	f.paused.Store(nil)
 	fmt.Fprintf(w, "slow consumers: %d screens stopped reading; after %d broadcasts of %d bytes the server had dropped %d of them; the others: delivered-to-all p50 %s p99 %s max %s\n",
@@ -234,9 +234,10 @@ func formatMS(d time.Duration) string {
 	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
 }
 
-// slowDropped reads the server's count of slow consumers it dropped
-// (hallcast_push_slow_consumers_total on /metrics).
-func slowDropped(base string) int {
+// serverScreens reads how many screens are connected to the server
+// (hallcast_push_connections on /metrics): a screen that stops reading
+// is dropped when its queue fills or a write to it times out.
+func serverScreens(base string) int {
 	res, err := http.Get(base + "/metrics")
 	if err != nil {
 		return 0
@@ -244,7 +245,7 @@ func slowDropped(base string) int {
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
 	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "hallcast_push_slow_consumers_total "); ok {
+		if v, ok := strings.CutPrefix(l, `hallcast_push_connections{kind="screen"} `); ok {
 			f, _ := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			return int(f)
 		}

@@ -5,9 +5,8 @@
 // two lines, in the strip's colours on black, and text wider than the strip
 // moves as a marquee at chars_per_second, one pixel step at a time.
 import { h } from '/assets/shared/dom.js';
-import { t } from '/assets/shared/i18n.js';
 import { fit } from './marquee.js';
-import { countdown, stripText } from './widgets.js';
+import { countdown, statsParts, stripText } from './widgets.js';
 
 const COLORS = {
   red: ['#ff0000', '#ff0000'],
@@ -48,7 +47,11 @@ function texts(item, g) {
       return [n ? n.title : '', cd ? `${cd.until}　${cd.left}` : ''];
     }
     case 'stats':
-      return [t('stats.served') + ' ' + ((item.stats && item.stats.served_today) ?? '-'), stripText(item)];
+    {
+      const parts = statsParts(item.stats).map((p) => p.join(' '));
+      const half = Math.ceil(parts.length / 2);
+      return [parts.slice(0, half).join('　'), parts.slice(half).join('　')];
+    }
     default:
       return [stripText(item), ''];
   }

@@ -62,6 +62,9 @@ const (
 	// maxPending events waiting make queries wait for a flush (the
 	// database is slow or away): the audit is never dropped.
 	maxPending = 64 * 1024
+	// slowWrite is a write worth a warning: the writer connection was
+	// held that long (SQLite has one; other writes wait for it).
+	slowWrite = 250 * time.Millisecond
 )
 
 func newRecorder(s *Service) *recorder {
@@ -133,7 +136,11 @@ func (r *recorder) flush(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	p := r.s.protection(ctx)
+	start := time.Now()
 	states, err := r.write(ctx, batch, p)
+	if took := time.Since(start); took > slowWrite {
+		r.s.log.Warn("archive: slow audit write", "queries", len(batch), "took", took)
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err != nil {

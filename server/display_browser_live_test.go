@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hallcast/hallcast/emergency"
+	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/server/browsertest"
 	"github.com/hallcast/hallcast/server/servertest"
 )
@@ -142,4 +143,31 @@ func TestDisplayOfflineInBrowser(t *testing.T) {
 		t.Error("the revoked token is still stored")
 	}
 	b.NoErrors("Failed to load resource", "net::ERR")
+}
+
+// TestDisplayStandbyInBrowser puts a playing screen in standby with a dim
+// clock and wakes it, with the power frames the server sends at each power
+// schedule transition; only visible time counts as played.
+func TestDisplayStandbyInBrowser(t *testing.T) {
+	s := servertest.Start(t)
+	group, _ := displayHall(t, s)
+	for _, name := range []string{"land", "strip256"} {
+		b := displayBrowser(t, s, "待机测试"+name, screenProfiles[name], []int64{group})
+		b.Do(browsertest.WaitJS(`Number(document.body.dataset.seq) > 1`))
+		broadcastPower(t, s, map[string]any{"state": "standby", "standby": "dim_clock", "until": time.Now().Add(time.Hour)})
+		b.Do(browsertest.WaitJS(`document.body.dataset.power === 'standby' && !document.querySelector('#standby').hidden &&
+			/\d\d:\d\d/.test(document.querySelector('#standby').textContent)`))
+		b.Screenshot("display-" + name + "-standby")
+		broadcastPower(t, s, map[string]any{"state": "on"})
+		b.Do(browsertest.WaitJS(`document.body.dataset.power === 'on' && document.querySelector('#standby').hidden`))
+		b.NoErrors()
+	}
+}
+
+// broadcastPower sends a power frame to every connected screen.
+func broadcastPower(t *testing.T, s *servertest.Server, data map[string]any) {
+	t.Helper()
+	if _, err := s.App.Hub.Broadcast(push.TypePower, "", data, nil); err != nil {
+		t.Fatal(err)
+	}
 }

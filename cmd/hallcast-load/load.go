@@ -90,6 +90,7 @@ func load(o options, w io.Writer) error {
 
 	// Back-to-back.
 	if o.burst > 0 {
+		srv0, self0 := cpu(o.pid), cpu(0)
 		t0 := time.Now()
 		var ids []string
 		for range o.burst {
@@ -113,6 +114,11 @@ func load(o options, w io.Writer) error {
 		total := o.burst * fast
 		fmt.Fprintf(w, "back-to-back: %d broadcasts, %d deliveries in %s → %.0f deliveries/s\n",
 			o.burst, total, last.Sub(t0).Round(time.Millisecond), float64(total)/last.Sub(t0).Seconds())
+		if o.pid != 0 {
+			srv, self := cpu(o.pid)-srv0, cpu(0)-self0
+			fmt.Fprintf(w, "CPU during the burst: server %s (%.1f µs per delivery, i.e. %.0f deliveries per CPU-second), this load process %s\n",
+				srv, float64(srv.Microseconds())/float64(total), float64(total)/srv.Seconds(), self)
+		}
 		for _, mid := range ids {
 			if err := clearAndWait(adm, rec, mid, n); err != nil {
 				return err

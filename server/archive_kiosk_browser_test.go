@@ -215,5 +215,9 @@ func TestKioskArchiveNameKeyInBrowser(t *testing.T) {
 	b.Do(tap(`.archive .go`), browsertest.WaitText(`.archive-status .miss`, "No record matches"))
 	b.Screenshot("kiosk-archive-miss-english-elderly")
 	checkR10(t, b, "archive miss in English, elderly")
+	// A landscape kiosk shows the same view.
+	b.Do(chromedp.EmulateViewport(1920, 1080, chromedp.EmulateTouch), tap(`#key-id_last6`), browsertest.WaitJS(`document.querySelector('.pad-box [data-key="X"]')`))
+	b.Screenshot("kiosk-archive-landscape-elderly")
+	checkR10(t, b, "archive landscape, elderly")
 	b.NoErrors()
 }

@@ -75,7 +75,8 @@ register('archive-query', (p) => {
   const padBox = h('div', { class: 'pad-box' });
   const status = h('div', { class: 'archive-status', 'aria-live': 'assertive' });
   const go = button(t('archive.go'), () => lookup(), 'primary submit go');
-  const form = h('div', { class: 'archive-form' }, h('p', { class: 'note privacy' }, icon('warn'), ' ', t('archive.privacy')), fields, padBox, status, go);
+  const form = h('div', { class: 'archive-form' }, h('p', { class: 'note privacy' }, icon('warn'), ' ', t('archive.privacy')),
+    h('div', { class: 'key-fields' }, fields), padBox, status, go);
   const out = h('div', { class: 'archive-result', 'aria-live': 'polite' });
   let timer = null;
 

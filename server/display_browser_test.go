@@ -56,6 +56,9 @@ func TestDisplayProfilesInBrowser(t *testing.T) {
 			for i, key := range keys {
 				b.Do(browsertest.WaitJS(`document.body.dataset.item === '` + key + `'`))
 				b.Screenshot(fmt.Sprintf("display-%s-%s", name, []string{"notice", "countdown", "clock", "ticker", "stats"}[i]))
+				if key == "w-stats" && !browsertest.Eval[bool](b, `document.querySelector('#stage').textContent.includes('今日评价')`) {
+					t.Errorf("the stats widget shows no figures: %q", b.Text("#stage"))
+				}
 				if browsertest.Eval[bool](b, rawPersonalData) {
 					t.Fatalf("%s shows unmasked personal data", key)
 				}

@@ -1,9 +1,11 @@
 // rotation: plays the playlist's items one after the other for their
 // duration_s, forever, whether or not the server is reachable. It skips
-// notices whose 公示 period has ended (R7) even offline, records what was
-// really visible for proof of play, and marks the page with the playing
-// item (data-item) and a count of items shown (data-seq).
+// notices whose 公示 period has ended (R7), even offline, and statistics
+// without figures; records what was really visible for proof of play; and
+// marks the page with the playing item (data-item) and a count of items
+// shown (data-seq).
 import { today, now, iso } from './time.js';
+import { statsParts } from './widgets.js';
 
 const FALLBACK = { key: 'fallback-clock', type: 'clock', duration_s: 30, fallback: true };
 
@@ -23,7 +25,8 @@ export class Rotation {
   // playable returns the items that may play now.
   playable() {
     const d = today();
-    return this.items.filter((it) => !(it.notice && it.notice.notice_end && it.notice.notice_end < d));
+    return this.items.filter((it) => !(it.notice && it.notice.notice_end && it.notice.notice_end < d) &&
+      !(it.type === 'stats' && statsParts(it.stats).length === 0));
   }
 
   // setItems takes a new list. The playing item goes on if it is still in

@@ -42,11 +42,13 @@ export function countdown(n) {
   return { until, left, n: num, unit: Number.isFinite(n.workdays_left) ? 'workdays' : 'days' };
 }
 
-// statsText is one line for the stats widget.
+// statsParts returns the figures of the stats widget as [label, value,
+// unit]: a queue's waiting and served, today's ratings and satisfaction.
 export function statsParts(s) {
   s = s || {};
   const out = [];
   if (Number.isFinite(s.waiting)) out.push([t('stats.waiting'), String(s.waiting), t('stats.people')]);
+  if (Number.isFinite(s.rated_today)) out.push([t('stats.rated'), String(s.rated_today), t('stats.times')]);
   if (Number.isFinite(s.served_today)) out.push([t('stats.served'), String(s.served_today), t('stats.items')]);
   if (Number.isFinite(s.satisfaction)) out.push([t('stats.satisfaction'), (s.satisfaction * 100).toFixed(s.satisfaction >= 0.995 ? 0 : 1) + '%', '']);
   return out;

@@ -132,9 +132,16 @@ func TestDisplayOfflineInBrowser(t *testing.T) {
 	waitLong(t, b, `document.body.dataset.online === '1'`, 45*time.Second)
 	waitLong(t, b, `JSON.parse(localStorage.getItem('hallcast.display.played')).batches.length === 0`, 15*time.Second)
 
+	// The plays kept offline reached the proof-of-play report.
+	adm2 := screenAdmin(t, s2)
+	var rep struct{ Plays int64 }
+	adm2.Do("GET", fmt.Sprintf("/api/admin/proof?notice=%d", notice), nil).JSON(t, &rep)
+	if rep.Plays == 0 {
+		t.Error("no plays of the notice in the proof-of-play report")
+	}
+
 	// Revoked: the page forgets its token and shows a new code.
 	id := browsertest.Eval[int64](b, `JSON.parse(localStorage.getItem('hallcast.display.hello')).id`)
-	adm2 := screenAdmin(t, s2)
 	if res := adm2.Do("POST", fmt.Sprintf("/api/admin/devices/%d/revoke", id), map[string]string{"reason": "设备更换"}); res.Status != http.StatusNoContent {
 		t.Fatalf("revoke: %d %s", res.Status, res.Body)
 	}

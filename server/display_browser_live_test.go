@@ -105,6 +105,16 @@ func TestDisplayOfflineInBrowser(t *testing.T) {
 	b := displayBrowser(t, s, "一楼大厅西侧条屏", screenProfiles["strip384"], []int64{group})
 	b.Do(browsertest.WaitJS(`navigator.serviceWorker.controller && Number(document.body.dataset.seq) > 2`))
 	adm := screenAdmin(t, s)
+	// Heartbeats tell the monitoring page what the screen plays.
+	version := browsertest.Eval[string](b, `JSON.parse(localStorage.getItem('hallcast.display.playlist')).version`)
+	eventually(t, "a heartbeat", func() bool {
+		var st struct {
+			Screens []struct{ Version, Client, Resolution, Power string }
+		}
+		adm.Do("GET", "/api/admin/screens/status", nil).JSON(t, &st)
+		return len(st.Screens) == 1 && st.Screens[0].Version == version && st.Screens[0].Client == "1.0.0" &&
+			st.Screens[0].Resolution == "384x64" && st.Screens[0].Power == "on"
+	})
 	_, mid := sendEmergency(t, adm, group, "warning", "系统维护，请稍候", time.Now().Add(6*time.Second))
 	b.Do(browsertest.WaitJS(fmt.Sprintf(`document.querySelector('#emergency').dataset.id === %q`, mid)))
 	b.Screenshot("display-strip384-emergency")

@@ -103,7 +103,10 @@ function onMessage(msg) {
       setTimeout(emergency.dropUnconfirmed, 3000);
       played.online((id, data) => push.send('played', id, data));
       break;
-    case 'playlist': setPlaylist(d); break;
+    case 'playlist':
+      setPlaylist(d);
+      push.sendHeartbeat(); // the server learns the new version at once
+      break;
     case 'notice': updateNotice(d.notice); break;
     case 'power': power.set(d); visibility(); break;
     case 'emergency':

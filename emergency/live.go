@@ -6,8 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gorilla/websocket"
-
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/store"
 )
@@ -26,7 +24,7 @@ type entry struct {
 	e       *Emergency
 	targets map[int64]struct{} // never changes once built
 	acked   map[int64]bool     // acks seen here (under live.mu)
-	pm      *websocket.PreparedMessage
+	pm      *push.Prepared
 	stop    chan struct{}
 }
 
@@ -155,13 +153,9 @@ func (l *live) add(e *Emergency, ids []int64) {
 		return
 	}
 	mid := MessageID(e.ID)
-	raw, err := push.Encode(push.TypeEmergency, mid, Payload{ID: mid, Text: e.Text, Level: e.Level, ExpiresAt: e.ExpiresAt})
+	pm, err := push.Prepare(push.TypeEmergency, mid, Payload{ID: mid, Text: e.Text, Level: e.Level, ExpiresAt: e.ExpiresAt})
 	if err != nil {
 		l.s.opts.Logger.Error("emergency: encoding", "id", e.ID, "err", err)
-		return
-	}
-	pm, err := websocket.NewPreparedMessage(websocket.TextMessage, raw)
-	if err != nil {
 		return
 	}
 	en := &entry{e: e, targets: make(map[int64]struct{}, len(ids)), acked: map[int64]bool{}, pm: pm, stop: make(chan struct{})}

@@ -3,6 +3,7 @@ package push
 import (
 	"net"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -22,7 +23,8 @@ type Client struct {
 
 	hub    *Hub
 	conn   *websocket.Conn
-	bucket uint32 // ping wheel slot
+	raw    syscall.RawConn // for writes that must not wait
+	bucket uint32          // ping wheel slot
 
 	mu        sync.Mutex
 	queue     []outgoing
@@ -34,10 +36,13 @@ type Client struct {
 	attrs     map[string]any
 }
 
-// outgoing is one queued frame: a message, a ping or the close frame.
+// outgoing is one queued frame: a message (its frame bytes, from off), a
+// ping, a pong or the close frame.
 type outgoing struct {
-	pm    *websocket.PreparedMessage
+	frame []byte
+	off   int
 	ping  bool
+	pong  []byte
 	close bool
 }
 
@@ -78,6 +83,34 @@ func (c *Client) enqueue(o outgoing) bool {
 		}
 		return false
 	}
+	if o.frame != nil && !c.writing && len(c.queue) == 0 {
+		// The fast path: write now, from this goroutine, what the socket
+		// takes without waiting; a writer goroutine finishes the rest.
+		c.writing = true
+		c.mu.Unlock()
+		n, err := c.tryWrite(o.frame)
+		c.mu.Lock()
+		switch {
+		case err != nil:
+			c.closing, c.queue = true, nil
+			c.mu.Unlock()
+			_ = c.conn.NetConn().Close()
+			return false
+		case n == len(o.frame):
+			c.hub.metrics.sent.Inc()
+			c.writing = false
+			if len(c.queue) > 0 {
+				c.startWriterLocked()
+			}
+			c.mu.Unlock()
+			return true
+		}
+		o.off = n
+		c.queue = append([]outgoing{o}, c.queue...)
+		go c.write()
+		c.mu.Unlock()
+		return true
+	}
 	c.queue = append(c.queue, o)
 	c.startWriterLocked()
 	c.mu.Unlock()
@@ -101,7 +134,11 @@ func (c *Client) Close(code int, reason string) {
 		return
 	}
 	c.closing, c.closeCode, c.closeText = true, code, reason
-	c.queue = append(c.queue[:0], outgoing{close: true})
+	keep := 0
+	if len(c.queue) > 0 && c.queue[0].off > 0 {
+		keep = 1 // the rest of a frame already begun
+	}
+	c.queue = append(c.queue[:keep], outgoing{close: true})
 	c.startWriterLocked()
 }
 
@@ -140,9 +177,12 @@ func (c *Client) write() {
 			return // c.writing stays true: nothing is written after the close frame
 		case o.ping:
 			err = c.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(wait))
+		case o.pong != nil:
+			err = c.conn.WriteControl(websocket.PongMessage, o.pong, time.Now().Add(wait))
 		default:
-			_ = c.conn.SetWriteDeadline(time.Now().Add(wait))
-			if err = c.conn.WritePreparedMessage(o.pm); err == nil {
+			nc := c.conn.NetConn()
+			_ = nc.SetWriteDeadline(time.Now().Add(wait))
+			if _, err = nc.Write(o.frame[o.off:]); err == nil {
 				c.hub.metrics.sent.Inc()
 			}
 		}
@@ -169,6 +209,16 @@ func (c *Client) readPump(hd Handler) {
 	_ = c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
 	c.conn.SetPongHandler(func(string) error {
 		return c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
+	})
+	// Every write goes through the client's writer, also the answers to
+	// a peer's ping or close (gorilla would write those itself).
+	c.conn.SetPingHandler(func(data string) error {
+		c.enqueue(outgoing{pong: []byte(data)})
+		return nil
+	})
+	c.conn.SetCloseHandler(func(code int, _ string) error {
+		c.Close(code, "")
+		return nil
 	})
 	for {
 		typ, b, err := c.conn.ReadMessage()

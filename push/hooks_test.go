@@ -1,6 +1,8 @@
 package push_test
 
 import (
+	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -133,4 +135,37 @@ func TestConcurrentBroadcastAndChurn(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	waitFor(t, func() bool { return f.hub.Count() == 0 })
+}
+
+// Frames larger than the socket's send buffer are written partly at once
+// and finished by the writer; the peer reads them whole and in order.
+func TestLargeFramesArriveWholeThroughASmallSendBuffer(t *testing.T) {
+	f := setup(t, push.Options{SendBuffer: 4096})
+	_, tok := f.pair(t, "屏")
+	conn := f.dial(t, tok, nil)
+	read(t, conn)
+	for i := 0; i < 20; i++ {
+		pad := strings.Repeat(string(rune('a'+i)), 50000)
+		if _, err := f.hub.Broadcast(push.TypeNotice, "", map[string]string{"pad": pad}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < 20; i++ {
+		m := read(t, conn)
+		var d struct{ Pad string }
+		json.Unmarshal(m.Data, &d)
+		if m.Type != push.TypeNotice || d.Pad != strings.Repeat(string(rune('a'+i)), 50000) {
+			t.Fatalf("frame %d: %s %d bytes", i, m.Type, len(d.Pad))
+		}
+	}
+	// A ping from the peer is answered by the writer too.
+	pong := make(chan struct{}, 1)
+	conn.SetPongHandler(func(string) error { pong <- struct{}{}; return nil })
+	conn.WriteControl(websocket.PingMessage, []byte("x"), time.Now().Add(time.Second))
+	go conn.ReadMessage()
+	select {
+	case <-pong:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no pong")
+	}
 }

@@ -115,19 +115,16 @@ func (h *Hub) Handle(k device.Kind, hd Handler) {
 // Broadcast encodes a message once and queues it for every client that
 // match accepts (all when match is nil). It returns how many were queued.
 func (h *Hub) Broadcast(typ, id string, data any, match func(*Client) bool) (int, error) {
-	b, err := Encode(typ, id, data)
+	p, err := Prepare(typ, id, data)
 	if err != nil {
 		return 0, err
 	}
-	pm, err := websocket.NewPreparedMessage(websocket.TextMessage, b)
-	if err != nil {
-		return 0, err
-	}
-	return h.BroadcastPrepared(pm, match), nil
+	return h.BroadcastPrepared(p, match), nil
 }
 
-// BroadcastPrepared queues an already prepared message.
-func (h *Hub) BroadcastPrepared(pm *websocket.PreparedMessage, match func(*Client) bool) int {
+// BroadcastPrepared sends an already prepared message to every client
+// that match accepts and returns how many took it.
+func (h *Hub) BroadcastPrepared(p *Prepared, match func(*Client) bool) int {
 	start := time.Now()
 	h.mu.RLock()
 	targets := make([]*Client, 0, len(h.clients))
@@ -139,7 +136,7 @@ func (h *Hub) BroadcastPrepared(pm *websocket.PreparedMessage, match func(*Clien
 	h.mu.RUnlock()
 	n := 0
 	for _, c := range targets {
-		if c.enqueue(outgoing{pm: pm}) {
+		if c.enqueue(outgoing{frame: p.frame}) {
 			n++
 		}
 	}
@@ -150,22 +147,18 @@ func (h *Hub) BroadcastPrepared(pm *websocket.PreparedMessage, match func(*Clien
 
 // Send queues one message for one client.
 func (h *Hub) Send(c *Client, typ, id string, data any) error {
-	b, err := Encode(typ, id, data)
+	p, err := Prepare(typ, id, data)
 	if err != nil {
 		return err
 	}
-	pm, err := websocket.NewPreparedMessage(websocket.TextMessage, b)
-	if err != nil {
-		return err
-	}
-	c.enqueue(outgoing{pm: pm})
+	c.enqueue(outgoing{frame: p.frame})
 	return nil
 }
 
-// SendPrepared queues an already prepared message for one client; false
+// SendPrepared sends an already prepared message to one client; false
 // when the client is closing or was dropped as too slow.
-func (h *Hub) SendPrepared(c *Client, pm *websocket.PreparedMessage) bool {
-	return c.enqueue(outgoing{pm: pm})
+func (h *Hub) SendPrepared(c *Client, p *Prepared) bool {
+	return c.enqueue(outgoing{frame: p.frame})
 }
 
 // OnAck registers f to run for every "ack" frame with an id, on the

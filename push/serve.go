@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -59,6 +60,9 @@ func (h *Hub) run(conn *websocket.Conn, d device.Device, remote string) {
 		_ = tc.SetWriteBuffer(h.opts.SendBuffer)
 	}
 	c := &Client{Device: d, Remote: remote, ConnectedAt: time.Now(), hub: h, conn: conn}
+	if sc, ok := conn.NetConn().(syscall.Conn); ok {
+		c.raw, _ = sc.SyscallConn()
+	}
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()

@@ -159,6 +159,9 @@ func (c *Client) write() {
 	for {
 		c.mu.Lock()
 		if len(c.queue) == 0 {
+			// No deadline while idle: a broadcast's immediate write
+			// (tryWrite) must not meet an old one.
+			_ = c.conn.NetConn().SetWriteDeadline(time.Time{})
 			c.writing, c.queue = false, nil
 			c.mu.Unlock()
 			return

@@ -2,6 +2,8 @@ package push
 
 import (
 	"encoding/binary"
+	"errors"
+	"os"
 	"syscall"
 )
 
@@ -63,8 +65,8 @@ func (c *Client) tryWrite(b []byte) (int, error) {
 		}
 		return true
 	})
-	if werr == nil {
-		werr = err
+	if werr == nil && !errors.Is(err, os.ErrDeadlineExceeded) {
+		werr = err // a passed deadline only means: let the writer do it
 	}
 	return done, werr
 }

@@ -169,3 +169,26 @@ func TestLargeFramesArriveWholeThroughASmallSendBuffer(t *testing.T) {
 		t.Fatal("no pong")
 	}
 }
+
+// A broadcast long after a ping (whose write deadline has passed) still
+// reaches the client.
+func TestBroadcastAfterAnOldPing(t *testing.T) {
+	f := setup(t, push.Options{PingInterval: 80 * time.Millisecond, WriteWait: 20 * time.Millisecond})
+	_, tok := f.pair(t, "屏")
+	conn := f.dial(t, tok, nil)
+	read(t, conn)
+	pinged := make(chan struct{}, 100)
+	conn.SetPingHandler(func(string) error { pinged <- struct{}{}; return nil })
+	go func() {
+		<-pinged
+		<-pinged
+		time.Sleep(50 * time.Millisecond) // the ping's write deadline (20 ms) has passed
+		f.hub.Broadcast(push.TypeReload, "", nil, nil)
+	}()
+	if m := read(t, conn); m.Type != push.TypeReload {
+		t.Fatalf("got %+v", m)
+	}
+	if f.hub.Count() != 1 {
+		t.Fatal("connection dropped")
+	}
+}

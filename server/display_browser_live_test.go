@@ -139,7 +139,9 @@ func TestDisplayOfflineInBrowser(t *testing.T) {
 	}
 
 	s2 := restartServer(t, s)
+	back := time.Now()
 	waitLong(t, b, `document.body.dataset.online === '1'`, 45*time.Second)
+	t.Logf("reconnected %v after the restart (backoff with full jitter, cap 30 s)", time.Since(back).Round(time.Millisecond))
 	waitLong(t, b, `JSON.parse(localStorage.getItem('hallcast.display.played')).batches.length === 0`, 15*time.Second)
 
 	// The plays kept offline reached the proof-of-play report.

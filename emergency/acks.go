@@ -121,8 +121,3 @@ func (a *acks) close(ctx context.Context) {
 	case <-ctx.Done():
 	}
 }
-
-// fmtSscan parses "em-<id>".
-func fmtSscan(mid string, id *int64) (int, error) {
-	return fmt.Sscanf(mid, "em-%d", id)
-}

@@ -3,6 +3,8 @@ package emergency
 import (
 	"context"
 	"encoding/json"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -216,8 +218,12 @@ func (l *live) connected(c *push.Client) {
 
 // ack records a device's ack of an active emergency it was sent, once.
 func (l *live) ack(c *push.Client, mid string) {
-	var id int64
-	if _, err := fmtSscan(mid, &id); err != nil {
+	num, ok := strings.CutPrefix(mid, "em-")
+	if !ok {
+		return
+	}
+	id, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
 		return
 	}
 	l.mu.Lock()
@@ -226,7 +232,7 @@ func (l *live) ack(c *push.Client, mid string) {
 		l.mu.Unlock()
 		return
 	}
-	_, ok := en.targets[c.Device.ID]
+	_, ok = en.targets[c.Device.ID]
 	if !ok || en.acked[c.Device.ID] {
 		l.mu.Unlock()
 		return

@@ -134,12 +134,7 @@ func (h *Hub) BroadcastPrepared(p *Prepared, match func(*Client) bool) int {
 		}
 	}
 	h.mu.RUnlock()
-	n := 0
-	for _, c := range targets {
-		if c.enqueue(outgoing{frame: p.frame}) {
-			n++
-		}
-	}
+	n := h.fanOut(targets, outgoing{frame: p.frame})
 	h.metrics.broadcasts.Inc()
 	h.metrics.fanout.Observe(time.Since(start).Seconds())
 	return n

@@ -14,9 +14,17 @@ type loginRequest struct {
 	Password string `json:"password"`
 }
 
-func (s *Service) cookie(c echo.Context, value string, expires time.Time) *http.Cookie {
+// cookie builds the session cookie. Its lifetime is relative (Max-Age,
+// not Expires), so a browser whose clock disagrees with the server's
+// keeps it exactly as long as the server keeps the session; maxAge < 0
+// deletes it.
+func (s *Service) cookie(c echo.Context, value string, maxAge time.Duration) *http.Cookie {
+	age := int(maxAge / time.Second)
+	if maxAge < 0 {
+		age = -1
+	}
 	return &http.Cookie{
-		Name: CookieName, Value: value, Path: "/", Expires: expires,
+		Name: CookieName, Value: value, Path: "/", MaxAge: age,
 		HttpOnly: true, SameSite: http.SameSiteStrictMode,
 		Secure: s.opts.SecureCookies || c.Scheme() == "https",
 	}
@@ -38,7 +46,7 @@ func (s *Service) HandleLogin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.SetCookie(s.cookie(c, token, s.now().Add(s.opts.SessionTTL)))
+	c.SetCookie(s.cookie(c, token, s.opts.SessionTTL))
 	return c.JSON(http.StatusOK, u)
 }
 
@@ -49,7 +57,7 @@ func (s *Service) HandleLogout(c echo.Context) error {
 			return err
 		}
 	}
-	c.SetCookie(s.cookie(c, "", time.Unix(0, 0)))
+	c.SetCookie(s.cookie(c, "", -1))
 	return c.NoContent(http.StatusNoContent)
 }
 
@@ -97,6 +105,6 @@ func (s *Service) HandleChangeOwnPassword(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.SetCookie(s.cookie(c, token, s.now().Add(s.opts.SessionTTL)))
+	c.SetCookie(s.cookie(c, token, s.opts.SessionTTL))
 	return c.NoContent(http.StatusNoContent)
 }

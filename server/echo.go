@@ -36,7 +36,6 @@ func (a *App) buildHandler() *echo.Echo {
 	a.deviceRoutes(e)
 	a.kioskRoutes(e)
 	a.adminRoutes(e)
-	a.kioskRoutes(e)
 	return e
 }
 

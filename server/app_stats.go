@@ -16,20 +16,34 @@ import (
 // logRetention says how long raw logs are kept; their daily figures are
 // rolled up first and kept for good.
 type logRetention struct {
-	KioskVisitDays int `json:"kiosk_visit_days"`
+	KioskVisitDays   int `json:"kiosk_visit_days"`
+	ArchiveQueryDays int `json:"archive_query_days"`
+}
+
+// filled takes defaults for fields a stored value predates.
+func (r logRetention) filled() logRetention {
+	def := logRetentionSetting.Default.(logRetention)
+	if r.KioskVisitDays <= 0 {
+		r.KioskVisitDays = def.KioskVisitDays
+	}
+	if r.ArchiveQueryDays <= 0 {
+		r.ArchiveQueryDays = def.ArchiveQueryDays
+	}
+	return r
 }
 
 var logRetentionSetting = settings.Definition{
 	Key: "housekeeping.log_retention", Label: "日志保留", LabelEN: "Log retention",
-	Help:    "kiosk_visit_days: 自助机使用记录保留天数（每日统计长期保留）",
-	Default: logRetention{KioskVisitDays: 365},
+	Help:    "kiosk_visit_days: 自助机使用记录保留天数；archive_query_days: 档案查询审计记录保留天数（每日统计长期保留）",
+	Default: logRetention{KioskVisitDays: 365, ArchiveQueryDays: 1095},
 	Validate: func(raw json.RawMessage) error {
 		var r logRetention
 		if err := json.Unmarshal(raw, &r); err != nil {
-			return web.Invalid("value", web.CodeInvalid, "want {\"kiosk_visit_days\": n}")
+			return web.Invalid("value", web.CodeInvalid, "want {\"kiosk_visit_days\": n, \"archive_query_days\": n}")
 		}
 		var c web.Check
 		c.Range("kiosk_visit_days", r.KioskVisitDays, 7, 3650)
+		c.Range("archive_query_days", r.ArchiveQueryDays, 30, 3650)
 		return c.Err()
 	},
 }
@@ -58,9 +72,14 @@ func (a *App) PruneLogs(ctx context.Context, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	r = r.filled()
 	if _, err := a.Stats.RollupDue(ctx); err != nil {
 		return "", err
 	}
 	n, err := a.Kiosk.PruneSessions(ctx, now.AddDate(0, 0, -r.KioskVisitDays))
-	return fmt.Sprintf("%d kiosk visits removed", n), err
+	if err != nil {
+		return "", err
+	}
+	q, err := a.Archive.PruneQueries(ctx, now.AddDate(0, 0, -r.ArchiveQueryDays))
+	return fmt.Sprintf("%d kiosk visits, %d archive queries removed", n, q), err
 }

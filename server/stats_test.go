@@ -60,12 +60,22 @@ func TestDailyStatsRollupAndPrune(t *testing.T) {
 			// A year and more later the visits are pruned (the job may
 			// also run by itself as the clock moves); the figures stay.
 			s.Clock.Advance(400 * 24 * time.Hour)
+			// One archive query audit row past its three years, one not.
+			for _, age := range []int{1200, 10} {
+				if _, err := s.App.DB.Exec(ctx, "INSERT INTO archive_queries (at, kiosk_id, dataset_id, outcome) VALUES (?, 'k', 1, 'miss')",
+					s.Clock.Now().AddDate(0, 0, -age)); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if _, err := s.App.PruneLogs(ctx, s.Clock.Now()); err != nil {
 				t.Fatal(err)
 			}
 			var left int
 			if err := s.App.DB.Get(ctx, &left, "SELECT COUNT(*) FROM kiosk_sessions"); err != nil || left != 0 {
 				t.Fatalf("visits left after pruning: %d %v", left, err)
+			}
+			if err := s.App.DB.Get(ctx, &left, "SELECT COUNT(*) FROM archive_queries"); err != nil || left != 1 {
+				t.Fatalf("archive queries left after pruning: %d %v", left, err)
 			}
 			c = s.Login(t, "ed", "ed-password-1")
 			if after := read(); after["kiosk.visits"] != 3 {

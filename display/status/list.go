@@ -98,6 +98,11 @@ func (t *Tracker) Report(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// No flush between reading the rows and the live entries: a flush
+	// that wrote a screen's last state and forgot its entry in between
+	// would leave this report with the row as it was before.
+	t.flushMu.Lock()
+	defer t.flushMu.Unlock()
 	var rows []dbRow
 	if err := t.db.Select(ctx, &rows, `SELECT d.id, d.name, d.created_at, s.online, s.connected_at, s.last_seen_at,
 		s.item, s.version, s.resolution, s.client, s.uptime_s, s.power, s.remote

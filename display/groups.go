@@ -37,14 +37,7 @@ func (s *Service) Groups(ctx context.Context) ([]Group, error) {
 
 // Group returns one group.
 func (s *Service) Group(ctx context.Context, q store.Querier, id int64) (*Group, error) {
-	var g Group
-	if err := q.Get(ctx, &g, groupSelect+" WHERE g.id = ?", id); err != nil {
-		if store.IsNotFound(err) {
-			return nil, web.NotFound("group")
-		}
-		return nil, wrap("read group", err)
-	}
-	return &g, nil
+	return getByID[Group](ctx, q, "group", groupSelect+" WHERE g.id = ?", id)
 }
 
 // Exists returns nil when every ID names a group, else a field error on

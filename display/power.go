@@ -5,7 +5,6 @@ import (
 
 	"github.com/hallcast/hallcast/audit"
 	"github.com/hallcast/hallcast/store"
-	"github.com/hallcast/hallcast/web"
 )
 
 const powerColumns = "id, group_id, weekdays, on_minute, off_minute, standby, created_at, updated_at"
@@ -20,14 +19,7 @@ func (s *Service) PowerSchedules(ctx context.Context) ([]PowerSchedule, error) {
 }
 
 func getPower(ctx context.Context, q store.Querier, id int64) (*PowerSchedule, error) {
-	var p PowerSchedule
-	if err := q.Get(ctx, &p, "SELECT "+powerColumns+" FROM screen_power_schedules WHERE id = ?", id); err != nil {
-		if store.IsNotFound(err) {
-			return nil, web.NotFound("power schedule")
-		}
-		return nil, wrap("read power schedule", err)
-	}
-	return &p, nil
+	return getByID[PowerSchedule](ctx, q, "power schedule", "SELECT "+powerColumns+" FROM screen_power_schedules WHERE id = ?", id)
 }
 
 // SavePower creates (id 0) or replaces a power schedule.

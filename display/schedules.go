@@ -20,14 +20,7 @@ func (s *Service) Schedules(ctx context.Context) ([]Schedule, error) {
 }
 
 func getSchedule(ctx context.Context, q store.Querier, id int64) (*Schedule, error) {
-	var sc Schedule
-	if err := q.Get(ctx, &sc, "SELECT "+scheduleColumns+" FROM screen_schedules WHERE id = ?", id); err != nil {
-		if store.IsNotFound(err) {
-			return nil, web.NotFound("schedule")
-		}
-		return nil, wrap("read schedule", err)
-	}
-	return &sc, nil
+	return getByID[Schedule](ctx, q, "schedule", "SELECT "+scheduleColumns+" FROM screen_schedules WHERE id = ?", id)
 }
 
 // SaveSchedule creates (id 0) or replaces a schedule.

@@ -98,8 +98,11 @@ func TestFeedsPageInBrowser(t *testing.T) {
 		)
 	}
 	b.Do(
-		chromedp.Click(chromedp.CSS("#sources tr:nth-child(1) td:last-child button:nth-child(2)")),
-		chromedp.Click(chromedp.CSS("#sources tr:nth-child(2) td:last-child button:nth-child(2)")),
+		// Clicked from the page itself: a finished check re-renders the
+		// table, so a node looked up beforehand may be gone by the click.
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#sources tr:nth-child(1) td:last-child button:nth-child(2)').click()`),
+		browsertest.WaitJS(`document.querySelectorAll('#sources tr').length === 2`),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#sources tr:nth-child(2) td:last-child button:nth-child(2)').click()`),
 		browsertest.WaitText("#sources", "HTTP 500"),
 		browsertest.WaitJS(`[...document.querySelectorAll('#sources tr')].some((r) => r.textContent.includes('区政府门户') && r.textContent.includes('✓'))`),
 	)

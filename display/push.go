@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
-	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -50,7 +50,6 @@ type Push struct {
 	loading chan struct{}
 	loads   int
 	states  map[int64]*screenState
-	haves   map[string]string // remote address → ?have= of a connecting screen
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -73,8 +72,8 @@ type screenState struct {
 // Close it at shutdown. tracker and recorder may be nil.
 func NewPush(svc *Service, hub *push.Hub, tracker Tracker, recorder Recorder) *Push {
 	p := &Push{svc: svc, hub: hub, clock: svc.clock, log: svc.log, tracker: tracker, recorder: recorder,
-		states: map[int64]*screenState{}, haves: map[string]string{},
-		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+		states: map[int64]*screenState{},
+		wake:   make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	go p.timer()
 	return p
 }
@@ -85,25 +84,14 @@ func (p *Push) Close() {
 	<-p.done
 }
 
-// Wrap remembers the ?have= query of each WebSocket request for
-// Connected (the hub's client carries the remote address, not the query).
-func (p *Push) Wrap(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		have := r.URL.Query().Get("have")
-		if have == "" || len(have) > 64 {
-			next.ServeHTTP(w, r)
-			return
-		}
-		p.mu.Lock()
-		p.haves[r.RemoteAddr] = have
-		p.mu.Unlock()
-		defer func() {
-			p.mu.Lock()
-			delete(p.haves, r.RemoteAddr)
-			p.mu.Unlock()
-		}()
-		next.ServeHTTP(w, r)
-	})
+// have returns the playlist version a screen says it has (?have= of
+// its WebSocket URL), or "".
+func have(query string) string {
+	q, err := url.ParseQuery(query)
+	if v := q.Get("have"); err == nil && len(v) <= 64 {
+		return v
+	}
+	return ""
 }
 
 // snapshot returns the cached snapshot, loading it when a change made it

@@ -39,7 +39,7 @@ func (p *Push) Connected(c *push.Client) {
 		p.tracker.Connected(c.Device.ID)
 	}
 	p.mu.Lock()
-	p.states[c.Device.ID] = &screenState{client: c, version: p.haves[c.Remote]}
+	p.states[c.Device.ID] = &screenState{client: c, version: have(c.Query)}
 	p.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

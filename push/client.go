@@ -20,6 +20,9 @@ type Client struct {
 	Device      device.Device
 	Remote      string
 	ConnectedAt time.Time
+	// Query is the raw query of the WebSocket URL (e.g. a screen's
+	// "have=<playlist version>"); empty for most connections.
+	Query string
 
 	hub    *Hub
 	conn   *websocket.Conn

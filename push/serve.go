@@ -47,7 +47,7 @@ func (h *Hub) ServeHTTP(auth Authenticator) http.HandlerFunc {
 			_ = conn.Close()
 			return
 		}
-		h.run(conn, *d, r.RemoteAddr)
+		h.run(conn, *d, r.RemoteAddr, r.URL.RawQuery)
 	}
 }
 
@@ -55,11 +55,11 @@ func (h *Hub) ServeHTTP(auth Authenticator) http.HandlerFunc {
 // then the AfterConnect hooks) and hands reading to a goroutine of its
 // own, so the HTTP handler's goroutine, with the stack it grew while
 // authenticating, ends here.
-func (h *Hub) run(conn *websocket.Conn, d device.Device, remote string) {
+func (h *Hub) run(conn *websocket.Conn, d device.Device, remote, query string) {
 	if tc, ok := conn.NetConn().(*net.TCPConn); ok && h.opts.SendBuffer > 0 {
 		_ = tc.SetWriteBuffer(h.opts.SendBuffer)
 	}
-	c := &Client{Device: d, Remote: remote, ConnectedAt: time.Now(), hub: h, conn: conn}
+	c := &Client{Device: d, Remote: remote, Query: query, ConnectedAt: time.Now(), hub: h, conn: conn}
 	if sc, ok := conn.NetConn().(syscall.Conn); ok {
 		c.raw, _ = sc.SyscallConn()
 	}

@@ -17,6 +17,6 @@ func (a *App) deviceRoutes(e *echo.Echo) {
 	e.POST("/api/device/pair", a.Devices.HandleRequestPairing, pairLimit)
 	e.POST("/api/device/pair/claim", a.Devices.HandleClaim, claimLimit)
 	e.GET("/api/device/me", a.Devices.HandleMe, a.Devices.Require())
-	// Screens reconnect with ?have=<playlist version>: DisplayPush.Wrap reads it.
-	e.GET("/ws", echo.WrapHandler(a.DisplayPush.Wrap(http.HandlerFunc(a.Hub.ServeHTTP(a.Devices)))))
+	// Screens reconnect with ?have=<playlist version> (push.Client.Query).
+	e.GET("/ws", echo.WrapHandler(http.HandlerFunc(a.Hub.ServeHTTP(a.Devices))))
 }

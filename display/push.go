@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/push"
 )
 
 // Tracker follows the liveness of screens (the status package does).
 type Tracker interface {
-	Connected(deviceID int64)
+	Connected(dev device.Device, remote string)
 	Heartbeat(deviceID int64, data json.RawMessage)
 	Disconnected(deviceID int64)
 }

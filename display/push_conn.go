@@ -36,7 +36,7 @@ func screenOf(sn *Snapshot, c *push.Client) *Screen {
 // its version (?have=).
 func (p *Push) Connected(c *push.Client) {
 	if p.tracker != nil {
-		p.tracker.Connected(c.Device.ID)
+		p.tracker.Connected(c.Device, c.Remote)
 	}
 	p.mu.Lock()
 	p.states[c.Device.ID] = &screenState{client: c, version: have(c.Query)}

@@ -49,7 +49,7 @@ func (a *App) maskingPolicy(ctx context.Context) (privacy.Policy, error) {
 
 // screenTracker is the screens' liveness tracker (display/status,
 // server/app_monitor.go).
-func (a *App) screenTracker() display.Tracker { return screenStatus{a.ScreenStatus} }
+func (a *App) screenTracker() display.Tracker { return a.ScreenStatus }
 
 // screenRecorder keeps proof of play (display/proof).
 func (a *App) screenRecorder() display.Recorder { return a.Proof }

@@ -2,14 +2,12 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
 
-	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/display/proof"
 	"github.com/hallcast/hallcast/display/status"
 	"github.com/hallcast/hallcast/scheduler"
@@ -42,16 +40,6 @@ func (a *App) monitorJobs() {
 			return fmt.Sprintf("%d days rolled up (%s), %d plays pruned", len(days), strings.Join(days, ", "), n), err
 		}})
 }
-
-// screenStatus adapts the status tracker to the push handler's Tracker,
-// which reports screens by device ID.
-type screenStatus struct{ t *status.Tracker }
-
-func (s screenStatus) Connected(id int64) {
-	s.t.Connected(device.Device{ID: id, Kind: device.KindScreen}, "")
-}
-func (s screenStatus) Heartbeat(id int64, data json.RawMessage) { s.t.Heartbeat(id, data) }
-func (s screenStatus) Disconnected(id int64)                    { s.t.Disconnected(id) }
 
 // noticeTitles reads notice titles through the notice service: the title
 // of the version screens show (the live one), else the current one.

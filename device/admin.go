@@ -155,6 +155,9 @@ func (s *Service) Revoke(ctx context.Context, who audit.Actor, id int64, reason 
 		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "device.revoke", ObjectType: "device", ObjectID: id,
 			Before: before, After: map[string]string{"reason": reason}})
 	})
+	// The event empties the token cache too, but asynchronously: the token
+	// stops working here before Revoke returns.
+	s.tokens.reset()
 	return wrap("revoke device", err)
 }
 

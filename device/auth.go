@@ -15,28 +15,50 @@ import (
 // seenEvery limits how often last_seen_at is written for one device.
 const seenEvery = time.Minute
 
-// Authenticate returns the active device holding token, or nil.
+// Authenticate returns the active device holding token, or nil. Active
+// devices are cached by token hash (see tokenCache).
 func (s *Service) Authenticate(ctx context.Context, token string) (*Device, error) {
 	if token == "" {
 		return nil, nil
 	}
-	var d Device
-	err := s.db.Get(ctx, &d, "SELECT "+deviceColumns+" FROM devices WHERE token_hash = ? AND revoked_at IS NULL", hashSecret(token))
+	hash, now := hashSecret(token), s.now()
+	d, gen := s.tokens.get(hash, now)
+	if d != nil {
+		return d, nil
+	}
+	d = &Device{}
+	err := s.db.Get(ctx, d, "SELECT "+deviceColumns+" FROM devices WHERE token_hash = ? AND revoked_at IS NULL", hash)
 	if store.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, wrap("authenticate a device", err)
 	}
-	return &d, nil
+	s.tokens.put(hash, *d, gen, now)
+	return d, nil
 }
 
-// Seen records that the device was seen now from ip (at most once a minute).
+// seenMark is the last time and address written for a device.
+type seenMark struct {
+	at time.Time
+	ip string
+}
+
+// Seen records that the device was seen now from ip: at most once a minute
+// per device, or at once when its address changed.
 func (s *Service) Seen(ctx context.Context, d *Device, ip string) {
 	now := s.now()
-	if d.LastSeenAt != nil && now.Sub(*d.LastSeenAt) < seenEvery && d.LastIP == ip {
+	last := seenMark{ip: d.LastIP}
+	if d.LastSeenAt != nil {
+		last.at = *d.LastSeenAt
+	}
+	if v, ok := s.seen.Load(d.ID); ok && v.(seenMark).at.After(last.at) {
+		last = v.(seenMark)
+	}
+	if !last.at.IsZero() && now.Sub(last.at) < seenEvery && last.ip == ip {
 		return
 	}
+	s.seen.Store(d.ID, seenMark{at: now, ip: ip})
 	if _, err := s.db.Exec(ctx, "UPDATE devices SET last_seen_at = ?, last_ip = ? WHERE id = ?", now, ip, d.ID); err != nil {
 		s.opts.Logger.Warn("device: unable to record last seen", "device", d.ID, "err", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/hallcast/hallcast/clock"
@@ -69,8 +70,11 @@ type Options struct {
 
 // Service manages devices and pairing.
 type Service struct {
-	db   *store.DB
-	opts Options
+	db     *store.DB
+	opts   Options
+	tokens *tokenCache
+	sub    *store.Subscription
+	seen   sync.Map // device ID → seenMark: the last write of last_seen_at
 }
 
 // New returns a Service.
@@ -84,8 +88,13 @@ func New(db *store.DB, o Options) *Service {
 	if o.PairingTTL <= 0 {
 		o.PairingTTL = 10 * time.Minute
 	}
-	return &Service{db: db, opts: o}
+	s := &Service{db: db, opts: o, tokens: newTokenCache(), sub: db.Bus().Subscribe(Topic)}
+	go s.tokens.follow(s.sub)
+	return s
 }
+
+// Close stops following device events.
+func (s *Service) Close() { s.sub.Close() }
 
 func (s *Service) now() time.Time { return s.opts.Clock.Now() }
 

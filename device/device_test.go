@@ -103,3 +103,67 @@ func TestPairingCodesExpire(t *testing.T) {
 		}
 	}, audit.Migrations, auth.Migrations, device.Migrations)
 }
+
+// Tokens are cached; a revocation by another service on the same database
+// (another instance, on PostgreSQL through LISTEN/NOTIFY) empties the cache
+// through the change bus, and a change that sent no event at all stops
+// counting after the cache's minute.
+func TestTokenCacheFollowsRevocations(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		fake := clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+		s := device.New(db, device.Options{Clock: fake})
+		defer s.Close()
+		other := device.New(db, device.Options{Clock: fake})
+		defer other.Close()
+		token := func(name string) (string, int64) {
+			req, err := s.RequestPairing(ctx, device.KindKiosk, "", "10.0.0.5")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := pair(ctx, db, s, req.Code, name, device.KindKiosk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := s.Claim(ctx, req.Code, req.Claim)
+			if err != nil || st.Token == "" {
+				t.Fatalf("claim: %+v %v", st, err)
+			}
+			return st.Token, d.ID
+		}
+		tok, id := token("东厅自助机")
+		if got, err := s.Authenticate(ctx, tok); err != nil || got == nil || got.ID != id {
+			t.Fatalf("authenticate: %+v %v", got, err)
+		}
+		if err := other.Revoke(ctx, who, id, "stolen"); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			got, err := s.Authenticate(ctx, tok)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("a revocation by another service did not reach the token cache")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+
+		// No event: the cached device counts until the minute is over.
+		tok2, id2 := token("西厅自助机")
+		if got, _ := s.Authenticate(ctx, tok2); got == nil {
+			t.Fatal("second device not authenticated")
+		}
+		if _, err := db.Exec(ctx, "UPDATE devices SET token_hash = NULL, revoked_at = ? WHERE id = ?", fake.Now(), id2); err != nil {
+			t.Fatal(err)
+		}
+		fake.Advance(61 * time.Second)
+		if got, _ := s.Authenticate(ctx, tok2); got != nil {
+			t.Fatal("a token revoked without an event still works after the cache's minute")
+		}
+	}, audit.Migrations, auth.Migrations, device.Migrations)
+}

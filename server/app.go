@@ -158,6 +158,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 	go a.Hub.FollowDevices(devices)
 	a.OnStop(func(ctx context.Context) {
 		devices.Close()
+		a.Devices.Close()
 		a.Hub.Shutdown(ctx)
 	})
 	if err := a.openContent(ctx); err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -19,6 +20,11 @@ func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 			return
 		}
 		e := asError(err)
+		if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+			// The client went away (a closed kiosk page, a load test
+			// ending): nothing failed here, and nobody reads the answer.
+			e = &Error{Status: StatusClientClosed, Code: CodeClientClosed, Message: "the client closed the request"}
+		}
 		if e.Status >= 500 {
 			log.Error("request failed", "method", c.Request().Method, "path", c.Path(), "err", err,
 				"request_id", c.Response().Header().Get(echo.HeaderXRequestID))
@@ -38,6 +44,13 @@ func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		_ = c.JSON(e.Status, map[string]*Error{"error": e})
 	}
 }
+
+// StatusClientClosed is the status logged for a request whose client
+// closed the connection before the answer (nginx's 499).
+const StatusClientClosed = 499
+
+// CodeClientClosed is the code of StatusClientClosed.
+const CodeClientClosed Code = "client_closed"
 
 func asError(err error) *Error {
 	var e *Error

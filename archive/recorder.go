@@ -56,9 +56,9 @@ type recorder struct {
 
 const (
 	// flushEvery is the longest an event waits in memory.
-	flushEvery = 100 * time.Millisecond
+	flushEvery = 250 * time.Millisecond
 	// flushAt events waiting start a flush before the tick.
-	flushAt = 2048
+	flushAt = 4096
 	// maxPending events waiting make queries wait for a flush (the
 	// database is slow or away): the audit is never dropped.
 	maxPending = 64 * 1024

@@ -29,7 +29,7 @@ type statements struct {
 func (s *Service) statements(ctx context.Context) (*statements, error) {
 	st := &s.stmts
 	st.once.Do(func() {
-		r := s.db.Reader()
+		r := s.db.HotReader()
 		if st.kiosk, st.err = r.PreparexContext(context.WithoutCancel(ctx), s.db.Rebind(queryKioskState)); st.err != nil {
 			return
 		}

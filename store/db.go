@@ -45,6 +45,7 @@ type DB struct {
 	dialect Dialect
 	read    *sqlx.DB
 	write   *sqlx.DB
+	hot     *sqlx.DB // short, hot reads; see HotReader
 	bus     *Bus
 	log     *slog.Logger
 	path    string // the SQLite file; empty on PostgreSQL
@@ -66,14 +67,14 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 	if o.URL != "" {
 		d.dialect = Postgres
 		d.read, err = openPostgres(ctx, o)
-		d.write = d.read
+		d.write, d.hot = d.read, d.read
 	} else {
 		d.dialect = SQLite
 		d.path = o.SQLitePath
 		if err := os.MkdirAll(filepath.Dir(o.SQLitePath), 0o750); err != nil {
 			return nil, fmt.Errorf("store: unable to create the data folder: %w", err)
 		}
-		d.read, d.write, err = openSQLite(ctx, o)
+		d.read, d.write, d.hot, err = openSQLite(ctx, o)
 	}
 	if err != nil {
 		return nil, err
@@ -97,6 +98,15 @@ func (d *DB) Bus() *Bus { return d.bus }
 // Reader is the read pool, for queries this package's helpers do not cover.
 func (d *DB) Reader() *sqlx.DB { return d.read }
 
+// HotReader is the pool for short, frequent reads of large tables that
+// must stay fast under load (kiosk archive lookups). On SQLite it is a
+// separate pool of as many readers as there are CPUs: every commit empties
+// the page cache of each SQLite connection, so each reader refills the
+// upper levels of the B-trees after every write, and a few connections
+// that each serve many reads refill far less than many that each serve
+// few. On PostgreSQL it is the one pool.
+func (d *DB) HotReader() *sqlx.DB { return d.hot }
+
 // Writer is the write pool (a single connection on SQLite).
 func (d *DB) Writer() *sqlx.DB { return d.write }
 
@@ -116,9 +126,11 @@ func (d *DB) Close() error {
 		d.bus.close()
 	}
 	err := d.read.Close()
-	if d.write != d.read {
-		if werr := d.write.Close(); err == nil {
-			err = werr
+	for _, p := range []*sqlx.DB{d.write, d.hot} {
+		if p != nil && p != d.read {
+			if perr := p.Close(); err == nil {
+				err = perr
+			}
 		}
 	}
 	return err

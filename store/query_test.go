@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"testing"
 	"time"
 
@@ -101,4 +102,28 @@ func TestSQLiteReaderIsReadOnly(t *testing.T) {
 	if err == nil {
 		t.Fatal("a write through the read pool succeeded; writes must go through the single writer")
 	}
+}
+
+// The hot reader pool sees committed writes; on SQLite it is read-only and
+// has no more connections than CPUs.
+func TestHotReaderReadsCommittedRows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		if _, err := db.Exec(ctx, "INSERT INTO things (name, at, ok) VALUES (?, ?, ?)", "热读", time.Now(), true); err != nil {
+			t.Fatal(err)
+		}
+		var name string
+		if err := db.HotReader().GetContext(ctx, &name, db.Rebind("SELECT name FROM things WHERE name = ?"), "热读"); err != nil || name != "热读" {
+			t.Fatalf("hot read: %q %v", name, err)
+		}
+		if db.Dialect() != store.SQLite {
+			return
+		}
+		if n := db.HotReader().Stats().MaxOpenConnections; n < 1 || n > runtime.GOMAXPROCS(0) {
+			t.Fatalf("hot pool of %d connections, want 1 to %d", n, runtime.GOMAXPROCS(0))
+		}
+		if _, err := db.HotReader().ExecContext(ctx, "DELETE FROM things"); err == nil {
+			t.Fatal("the hot pool wrote")
+		}
+	}, sampleMigrations(1))
 }

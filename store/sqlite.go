@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"runtime"
 
 	"github.com/jmoiron/sqlx"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -28,10 +29,10 @@ func sqliteDSN(path string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-func openSQLite(ctx context.Context, o Options) (read, write *sqlx.DB, err error) {
+func openSQLite(ctx context.Context, o Options) (read, write, hot *sqlx.DB, err error) {
 	write, err = sqlx.Open("sqlite", sqliteDSN(o.SQLitePath, false))
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+		return nil, nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
 	}
 	write.SetMaxOpenConns(1)
 	write.SetMaxIdleConns(1)
@@ -41,23 +42,37 @@ func openSQLite(ctx context.Context, o Options) (read, write *sqlx.DB, err error
 	var mode string
 	if err := write.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
 		write.Close()
-		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+		return nil, nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
 	}
 	if mode != "wal" {
 		write.Close()
-		return nil, nil, fmt.Errorf("store: %s: journal mode is %q, want wal", o.SQLitePath, mode)
+		return nil, nil, nil, fmt.Errorf("store: %s: journal mode is %q, want wal", o.SQLitePath, mode)
 	}
-	read, err = sqlx.Open("sqlite", sqliteDSN(o.SQLitePath, true))
+	read, err = openSQLiteReaders(ctx, o.SQLitePath, o.MaxConns)
 	if err != nil {
 		write.Close()
-		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+		return nil, nil, nil, err
 	}
-	read.SetMaxOpenConns(o.MaxConns)
-	read.SetMaxIdleConns(o.MaxConns)
-	if err := read.PingContext(ctx); err != nil {
+	hot, err = openSQLiteReaders(ctx, o.SQLitePath, min(runtime.GOMAXPROCS(0), o.MaxConns))
+	if err != nil {
 		read.Close()
 		write.Close()
-		return nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+		return nil, nil, nil, err
 	}
-	return read, write, nil
+	return read, write, hot, nil
+}
+
+// openSQLiteReaders opens a pool of n read-only connections.
+func openSQLiteReaders(ctx context.Context, path string, n int) (*sqlx.DB, error) {
+	read, err := sqlx.Open("sqlite", sqliteDSN(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to open %s: %w", path, err)
+	}
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	if err := read.PingContext(ctx); err != nil {
+		read.Close()
+		return nil, fmt.Errorf("store: unable to open %s: %w", path, err)
+	}
+	return read, nil
 }

@@ -18,7 +18,7 @@ function request()
     { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. b.token }, b.body)
 end
 
-local statuses = {}
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
+
+-- No response() callback: wrk then skips parsing every answer in Lua
+-- (a third of its own CPU on these two cores); it still counts answers
+-- that are not 2xx and prints "Non-2xx or 3xx responses" when there are any.

@@ -18,7 +18,7 @@ function request()
     { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. b.token }, b.body)
 end
 
-
--- No response() callback: wrk then skips parsing every answer in Lua
--- (a third of its own CPU on these two cores); it still counts answers
--- that are not 2xx and prints "Non-2xx or 3xx responses" when there are any.
+-- No response() callback: wrk then does not hand every answer to Lua, CPU
+-- the load would otherwise take from the server on the same two cores; it
+-- still counts answers that are not 2xx and prints "Non-2xx or 3xx
+-- responses" when there are any.

@@ -12,7 +12,7 @@ import (
 )
 
 // documented are the route prefixes docs/api.yaml describes.
-var documented = regexp.MustCompile(`^/api/admin/(notices|review|uploads|attachments|stats|categories|calendar)\b|^/files/`)
+var documented = regexp.MustCompile(`^/api/admin/(notices|review|uploads|attachments|stats|categories|calendar|screen-groups|screens|proof|emergencies|devices)\b|^/files/`)
 
 type apiDoc struct {
 	OpenAPI string                                       `yaml:"openapi"`
@@ -27,9 +27,10 @@ type operation struct {
 	Responses map[string]yaml.Node `yaml:"responses"`
 }
 
-// Every admin route of the notice, catalogue, calendar and statistics API
-// is in docs/api.yaml with its method and role, and the document names no
-// route the server does not have.
+// Every admin route of the notice, catalogue, calendar, statistics,
+// screens, proof-of-play, emergency and device API is in docs/api.yaml
+// with its method and role, and the document names no route the server
+// does not have.
 func TestAPIDocumentMatchesTheRoutes(t *testing.T) {
 	raw, err := os.ReadFile("../docs/api.yaml")
 	if err != nil {

@@ -34,6 +34,45 @@ func (d directory) Screens(ctx context.Context, groups []int64, all bool) ([]eme
 
 func (d directory) Kiosks(ctx context.Context) ([]emergency.Target, error) { return nil, nil }
 
+// fixture is an emergency service over the real screens domain, with one
+// group of two paired screens.
+type fixture struct {
+	ctx     context.Context
+	clock   *clock.Fake
+	devs    *device.Service
+	screens *display.Service
+	svc     *emergency.Service
+	who     audit.Actor
+	group   int64
+}
+
+func setup(t *testing.T, db *store.DB) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	fake := clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
+	devs := device.New(db, device.Options{Clock: fake})
+	screens := display.New(display.Options{DB: db, Clock: fake})
+	hub := push.NewHub(push.Options{})
+	svc := emergency.New(emergency.Options{DB: db, Hub: hub, Directory: directory{screens, devs}, Clock: fake})
+	if err := svc.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close(ctx) })
+	f := &fixture{ctx: ctx, clock: fake, devs: devs, screens: screens, svc: svc, who: audit.Actor{Name: "t"}}
+	g, err := screens.CreateGroup(ctx, f.who, display.GroupInput{Name: "一楼大厅", Kind: display.GroupHall})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.group = g.ID
+	for _, name := range []string{"甲", "乙"} {
+		req, _ := devs.RequestPairing(ctx, device.KindScreen, "t", "127.0.0.1")
+		if _, err := screens.PairScreen(ctx, f.who, devs, req.Code, display.ScreenInput{Name: name, Profile: display.Presets["landscape"], Groups: []int64{g.ID}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return f
+}
+
 // Bad input names the field; the target list is a snapshot taken at
 // send time; an ended emergency cannot be cleared again.
 func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
@@ -102,6 +141,48 @@ func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 		list, _ := svc.List(ctx, 10)
 		if len(list) != 1 || list[0].Active || list[0].Targets != 2 {
 			t.Fatalf("list %+v", list)
+		}
+	}, server.Migrations()...)
+}
+
+// The list holds every active emergency even when it is older than the
+// most recent ones, so the admin page can always clear it.
+func TestListKeepsOlderActiveEmergencies(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		send := func(text string) *emergency.Emergency {
+			t.Helper()
+			e, err := f.svc.Send(f.ctx, f.who, emergency.Input{Text: text, Level: "info", Groups: []int64{f.group}, DurationMinutes: 120})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		long := send("长期")
+		var ids []int64
+		for _, text := range []string{"一", "二", "三"} {
+			e := send(text)
+			if _, err := f.svc.Clear(f.ctx, f.who, e.ID); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, e.ID)
+		}
+		list, err := f.svc.List(f.ctx, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for _, s := range list {
+			got = append(got, s.ID)
+		}
+		want := []int64{ids[2], ids[1], long.ID}
+		if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] || !list[2].Active || list[0].Active {
+			t.Fatalf("list %v, want %v (the two newest and the active one)", got, want)
+		}
+		// Once it ends it falls out like any other.
+		f.clock.Set(f.clock.Now().Add(121 * time.Minute))
+		if list, _ = f.svc.List(f.ctx, 2); len(list) != 2 {
+			t.Fatalf("after expiry: %d listed, want 2", len(list))
 		}
 	}, server.Migrations()...)
 }

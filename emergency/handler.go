@@ -22,8 +22,8 @@ func (s *Service) HandleSend(c echo.Context) error {
 	return c.JSON(http.StatusCreated, e)
 }
 
-// HandleList is GET /api/admin/emergencies: the active ones and the 50
-// most recent.
+// HandleList is GET /api/admin/emergencies: every active one and the 50
+// most recent, newest first (the page shows the receipts of an active one).
 func (s *Service) HandleList(c echo.Context) error {
 	list, err := s.List(c.Request().Context(), 50)
 	if err != nil {

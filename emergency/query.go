@@ -42,8 +42,11 @@ type Summary struct {
 	Confirmed int  `json:"confirmed"`
 }
 
-// List returns the active emergencies and the most recent ended ones.
+// List returns every active emergency plus the `recent` newest ones
+// (active or not), newest first: an active emergency older than those is
+// still listed, so the admin page can always find and clear it.
 func (s *Service) List(ctx context.Context, recent int) ([]Summary, error) {
+	now := s.now()
 	var rows []struct {
 		Emergency
 		Confirmed int `db:"confirmed"`
@@ -51,11 +54,12 @@ func (s *Service) List(ctx context.Context, recent int) ([]Summary, error) {
 	err := s.opts.DB.Select(ctx, &rows, `SELECT e.id, e.text, e.level, e.all_screens, e.group_ids, e.kiosks, e.created_at, e.created_by,
 		e.expires_at, e.cleared_at, e.cleared_by, e.target_count,
 		(SELECT COUNT(*) FROM emergency_receipts r WHERE r.emergency_id = e.id) AS confirmed
-		FROM emergencies e ORDER BY e.id DESC LIMIT ?`, recent)
+		FROM emergencies e
+		WHERE (e.cleared_at IS NULL AND e.expires_at > ?) OR e.id IN (SELECT id FROM emergencies ORDER BY id DESC LIMIT ?)
+		ORDER BY e.id DESC`, now, recent)
 	if err != nil {
 		return nil, wrap("list emergencies", err)
 	}
-	now := s.now()
 	out := make([]Summary, 0, len(rows))
 	for _, r := range rows {
 		r.fill()

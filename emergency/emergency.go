@@ -1,6 +1,7 @@
 // Package emergency is the emergency broadcast (插播): an admin sends a
 // text and a level to chosen screen groups, to every screen and optionally
-// to every kiosk, with an expiry. The target list is stored when it is
+// to every kiosk, with an expiry. Personal data in the text is masked
+// before it is stored (R6). The target list is stored when it is
 // sent; every instance pushes it to the targets connected to it (the
 // change bus carries the news), to screens that connect while it is
 // active, and clears it by hand or at expiry. Each screen's ack is stored
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/privacy"
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
@@ -119,6 +121,10 @@ type Directory interface {
 	Screens(ctx context.Context, groups []int64, all bool) ([]Target, error)
 	// Kiosks returns every active kiosk.
 	Kiosks(ctx context.Context) ([]Target, error)
+	// Exists returns nil when every ID names a screen group, else a
+	// *web.Error on "groups" naming the missing ones (display.Service
+	// does).
+	Exists(ctx context.Context, groups []int64) error
 }
 
 // Presence tells which devices are connected (to any instance, as far as
@@ -132,6 +138,9 @@ type Options struct {
 	Directory Directory
 	Clock     clock.Clock
 	Logger    *slog.Logger
+	// Policy returns the masking policy (R6) that emergency texts pass
+	// through; nil uses privacy.DefaultPolicy.
+	Policy func(ctx context.Context) (privacy.Policy, error)
 	// Presence defaults to the devices connected to this instance's hub.
 	Presence Presence
 	// AckFlush is how often acks are written (default 200 ms).

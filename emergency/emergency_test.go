@@ -2,6 +2,9 @@ package emergency_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,6 +36,10 @@ func (d directory) Screens(ctx context.Context, groups []int64, all bool) ([]eme
 }
 
 func (d directory) Kiosks(ctx context.Context) ([]emergency.Target, error) { return nil, nil }
+
+func (d directory) Exists(ctx context.Context, groups []int64) error {
+	return d.screens.Exists(ctx, groups)
+}
 
 // fixture is an emergency service over the real screens domain, with one
 // group of two paired screens.
@@ -112,10 +119,30 @@ func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 			{emergency.Input{Text: "x", Level: "info", All: true, DurationMinutes: 1441}, "duration_minutes"},
 			{emergency.Input{Text: "x", Level: "info", ExpiresAt: now.Add(time.Hour)}, "groups"},
 			{emergency.Input{Text: "x", Level: "info", Groups: []int64{empty.ID}, ExpiresAt: now.Add(time.Hour)}, "groups"},
+			{emergency.Input{Text: "x", Level: "info", All: true, ExpiresAt: now.Add(time.Hour), DurationMinutes: 30}, "duration_minutes"},
 		} {
 			_, err := svc.Send(ctx, who, c.in)
 			if we, ok := err.(*web.Error); !ok || we.Field != c.field {
 				t.Errorf("%+v: got %v, want an error on %s", c.in, err, c.field)
+			}
+		}
+		// Unknown groups and too many groups are refused, as screens and
+		// schedules refuse them, not silently dropped.
+		many := make([]int64, emergency.MaxGroups+1)
+		for i := range many {
+			many[i] = g.ID
+		}
+		for _, c := range []struct {
+			groups []int64
+			code   web.Code
+		}{
+			{[]int64{g.ID, 9999}, web.CodeNotFound},
+			{many, web.CodeOutOfRange},
+		} {
+			_, err := svc.Send(ctx, who, emergency.Input{Text: "x", Level: "info", Groups: c.groups, DurationMinutes: 30})
+			var we *web.Error
+			if !errors.As(err, &we) || we.Status != http.StatusBadRequest || we.Field != "groups" || we.Code != c.code {
+				t.Errorf("%d groups: got %v, want 400 %s on groups", len(c.groups), err, c.code)
 			}
 		}
 		e, err := svc.Send(ctx, who, emergency.Input{Text: "停水通知", Level: "warning", Groups: []int64{g.ID}, DurationMinutes: 30})
@@ -141,6 +168,30 @@ func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 		list, _ := svc.List(ctx, 10)
 		if len(list) != 1 || list[0].Active || list[0].Targets != 2 {
 			t.Fatalf("list %+v", list)
+		}
+	}, server.Migrations()...)
+}
+
+// Personal data in the text is masked with the policy before the
+// emergency is stored and sent (R6): no confirmation step for a broadcast.
+func TestSendMasksPersonalData(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := setup(t, db)
+		e, err := f.svc.Send(f.ctx, f.who, emergency.Input{Text: "请身份证号11010519491231002X的家属联系13812345678", Level: "critical",
+			Groups: []int64{f.group}, DurationMinutes: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "请身份证号110105********002X的家属联系138****5678"
+		stored, err := f.svc.Get(f.ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Text != want || stored.Text != want {
+			t.Fatalf("sent %q, stored %q, want %q", e.Text, stored.Text, want)
+		}
+		if strings.Contains(stored.Text, "13812345678") {
+			t.Fatal("the mobile number was stored in plaintext")
 		}
 	}, server.Migrations()...)
 }

@@ -10,46 +10,22 @@ import (
 	"github.com/hallcast/hallcast/web"
 )
 
-// Input is what an admin sends.
-type Input struct {
-	Text  string `json:"text"`
-	Level string `json:"level"`
-	// Groups are screen groups; All sends to every screen instead.
-	Groups []int64 `json:"groups"`
-	All    bool    `json:"all"`
-	// Kiosks adds every kiosk.
-	Kiosks    bool      `json:"kiosks"`
-	ExpiresAt time.Time `json:"expires_at"`
-	// DurationMinutes sets ExpiresAt from the server's clock instead
-	// (the admin page uses it, so a browser's clock does not matter).
-	DurationMinutes int `json:"duration_minutes"`
-}
-
-// Send validates in, stores the emergency with its target list and
-// announces it on the bus; every instance pushes it to its targets.
+// Send validates in, masks personal data in its text (R6), stores the
+// emergency with its target list and announces it on the bus; every
+// instance pushes it to its targets.
 func (s *Service) Send(ctx context.Context, who audit.Actor, in Input) (*Emergency, error) {
 	now := s.now()
-	var ck web.Check
-	if in.DurationMinutes != 0 {
-		ck.Range("duration_minutes", in.DurationMinutes, 1, int(MaxDuration/time.Minute))
-		if in.ExpiresAt.IsZero() {
-			in.ExpiresAt = now.Add(time.Duration(in.DurationMinutes) * time.Minute)
-		}
-	}
-	in.Text = ck.Text("text", in.Text, MaxText)
-	ck.OneOf("level", in.Level, LevelInfo, LevelWarning, LevelCritical)
-	switch {
-	case in.ExpiresAt.IsZero():
-		ck.Add(web.Invalid("expires_at", web.CodeRequired, "required"))
-	case !in.ExpiresAt.After(now):
-		ck.Add(web.Invalid("expires_at", web.CodeOutOfRange, "must be in the future"))
-	case in.ExpiresAt.Sub(now) > MaxDuration:
-		ck.Add(web.Invalid("expires_at", web.CodeOutOfRange, "at most %s from now", MaxDuration))
-	}
-	ck.That(in.All || len(in.Groups) > 0 || in.Kiosks, "groups", web.CodeRequired, "choose groups, all screens or kiosks")
-	if err := ck.Err(); err != nil {
+	if err := in.check(now); err != nil {
 		return nil, err
 	}
+	if err := s.checkGroups(ctx, in); err != nil {
+		return nil, wrap("check the groups", err)
+	}
+	text, masked, err := s.mask(ctx, in.Text)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
+	in.Text = text
 	targets, err := s.targets(ctx, in)
 	if err != nil {
 		return nil, wrap("find the targets", err)
@@ -82,7 +58,7 @@ func (s *Service) Send(ctx context.Context, who audit.Actor, in Input) (*Emergen
 		sent := e
 		tx.AfterCommit(func() { s.live.add(sent, deviceIDs(targets)) })
 		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "emergency.send", ObjectType: "emergency", ObjectID: id,
-			After: map[string]any{"emergency": e, "targets": len(targets)}})
+			After: map[string]any{"emergency": e, "targets": len(targets), "masked": masked}})
 	})
 	return e, wrap("send an emergency", err)
 }

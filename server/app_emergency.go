@@ -19,7 +19,7 @@ func (a *App) openEmergency(ctx context.Context) error {
 	sub := a.DB.Bus().Subscribe(display.Topic, device.Topic, store.TopicResync)
 	go dir.follow(sub)
 	a.Emergencies = emergency.New(emergency.Options{
-		DB: a.DB, Hub: a.Hub, Directory: dir, Clock: a.Clock, Logger: a.Log,
+		DB: a.DB, Hub: a.Hub, Directory: dir, Clock: a.Clock, Logger: a.Log, Policy: a.maskingPolicy,
 	})
 	if err := a.Emergencies.Start(ctx); err != nil {
 		sub.Close()
@@ -75,6 +75,12 @@ func (d *emergencyDirectory) Screens(ctx context.Context, groups []int64, all bo
 		}
 	}
 	return out, nil
+}
+
+// Exists checks group IDs against the screens domain (not the cache: a
+// group may have been created a moment ago on another instance).
+func (d *emergencyDirectory) Exists(ctx context.Context, groups []int64) error {
+	return d.a.Display.Exists(ctx, groups)
 }
 
 func (d *emergencyDirectory) Kiosks(ctx context.Context) ([]emergency.Target, error) {

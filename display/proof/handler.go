@@ -11,22 +11,29 @@ import (
 	"github.com/hallcast/hallcast/web"
 )
 
-// query reads from and to (YYYY-MM-DD; default the last 7 days up to
-// today) and notice (a notice id, optional).
+// query reads from and to (YYYY-MM-DD; to defaults to today, from to six
+// days before to: the 7 days up to to) and notice (a notice id, optional).
 func (s *Service) query(c echo.Context) (calendar.Date, calendar.Date, int64, error) {
-	to := s.today()
-	from := to.AddDays(-6)
+	var from, to calendar.Date
+	var hasFrom, hasTo bool
 	for _, p := range []struct {
 		name string
 		dst  *calendar.Date
-	}{{"from", &from}, {"to", &to}} {
+		set  *bool
+	}{{"from", &from, &hasFrom}, {"to", &to, &hasTo}} {
 		if v := c.QueryParam(p.name); v != "" {
 			d, err := calendar.ParseDate(v)
 			if err != nil {
 				return from, to, 0, web.Invalid(p.name, web.CodeInvalid, "want a date YYYY-MM-DD")
 			}
-			*p.dst = d
+			*p.dst, *p.set = d, true
 		}
+	}
+	if !hasTo {
+		to = s.today()
+	}
+	if !hasFrom {
+		from = to.AddDays(-6)
 	}
 	var notice int64
 	if v := c.QueryParam("notice"); v != "" {

@@ -87,8 +87,12 @@ func (s *Service) HandleScreenPlaylist(c echo.Context) error {
 	return c.JSON(http.StatusOK, f)
 }
 
-// atParam reads ?at= as RFC 3339 or the hall's wall-clock
-// "YYYY-MM-DDTHH:MM"; now when absent.
+// wallClockLayouts are the forms of ?at= without an offset, read as the
+// hall's wall-clock time.
+var wallClockLayouts = []string{"2006-01-02T15:04", "2006-01-02T15:04:05"}
+
+// atParam reads ?at= as RFC 3339 with an offset, or the hall's wall-clock
+// "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS"; now when absent.
 func (s *Service) atParam(c echo.Context) (time.Time, error) {
 	v := c.QueryParam("at")
 	if v == "" {
@@ -97,8 +101,11 @@ func (s *Service) atParam(c echo.Context) (time.Time, error) {
 	if at, err := time.Parse(time.RFC3339, v); err == nil {
 		return at, nil
 	}
-	if at, err := time.ParseInLocation("2006-01-02T15:04", v, s.loc); err == nil {
-		return at, nil
+	for _, layout := range wallClockLayouts {
+		if at, err := time.ParseInLocation(layout, v, s.loc); err == nil {
+			return at, nil
+		}
 	}
-	return time.Time{}, web.Invalid("at", web.CodeInvalid, "want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00")
+	return time.Time{}, web.Invalid("at", web.CodeInvalid,
+		"want an RFC 3339 time, e.g. 2026-11-23T09:00:00+08:00, or the hall's time 2026-11-23T09:00 or 2026-11-23T09:00:00")
 }

@@ -38,7 +38,10 @@ func (s *Service) SaveSchedule(ctx context.Context, who audit.Actor, id int64, i
 			}
 		}
 		if _, err := s.PlaylistByID(ctx, tx, v.PlaylistID); err != nil {
-			return web.Invalid("playlist_id", web.CodeNotFound, "no playlist %d", v.PlaylistID)
+			if isNotFound(err) {
+				return web.Invalid("playlist_id", web.CodeNotFound, "no playlist %d", v.PlaylistID)
+			}
+			return err
 		}
 		if v.GroupID != nil {
 			if err := s.checkGroups(ctx, tx, "group_id", []int64{*v.GroupID}); err != nil {

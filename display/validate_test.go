@@ -2,6 +2,7 @@ package display_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/hallcast/hallcast/display"
@@ -138,6 +139,26 @@ func TestScreenPairedWithoutProfile(t *testing.T) {
 		sc, err = e.svc.UpdateScreen(e.ctx, e.admin, id, display.ScreenInput{Name: "东侧条屏", Profile: display.Presets["strip_256x32"], Groups: []int64{a}})
 		if err != nil || sc.Profile.Kind != display.KindLEDStrip || sc.Name != "东侧条屏" || len(sc.Groups) != 1 {
 			t.Fatalf("after setting its profile: %+v %v", sc, err)
+		}
+	})
+}
+
+// Only a missing playlist is 400 not_found on playlist_id; a failure to
+// read the playlists is an internal error, wrapped, not blamed on input.
+func TestSchedulePlaylistReadFailure(t *testing.T) {
+	each(t, monday7, func(t *testing.T, e *env) {
+		pl := e.playlist("白天", display.Item{Type: display.ItemClock})
+		must(t, e.db.Tx(e.ctx, func(tx *store.Tx) error {
+			_, err := tx.Exec(e.ctx, "ALTER TABLE playlist_items RENAME TO playlist_items_gone")
+			return err
+		}))
+		_, err := e.svc.SaveSchedule(e.ctx, e.admin, 0, display.ScheduleInput{PlaylistID: pl, Weekdays: []int{1}, Start: "08:00", End: "18:00"})
+		var we *web.Error
+		if err == nil || errors.As(err, &we) {
+			t.Fatalf("want an internal error, got %v", err)
+		}
+		if !strings.HasPrefix(err.Error(), "display: unable to save schedule: ") {
+			t.Errorf("error not wrapped with context: %v", err)
 		}
 	})
 }

@@ -134,7 +134,8 @@ func (s *Service) PairScreen(ctx context.Context, who audit.Actor, p Pairer, cod
 	return sc, wrap("pair screen", err)
 }
 
-// UpdateScreen changes a screen's name, profile and groups.
+// UpdateScreen changes a screen's name, profile and groups; a revoked
+// screen cannot be changed (409 invalid_state).
 func (s *Service) UpdateScreen(ctx context.Context, who audit.Actor, deviceID int64, in ScreenInput) (*Screen, error) {
 	if err := in.check(); err != nil {
 		return nil, err
@@ -144,6 +145,9 @@ func (s *Service) UpdateScreen(ctx context.Context, who audit.Actor, deviceID in
 		before, err := s.Screen(ctx, tx, deviceID)
 		if err != nil {
 			return err
+		}
+		if before.RevokedAt != nil {
+			return web.State("screen %d is revoked; pair the device again to use it", deviceID)
 		}
 		if err := s.checkGroups(ctx, tx, "groups", in.Groups); err != nil {
 			return err

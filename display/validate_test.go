@@ -2,6 +2,7 @@ package display_test
 
 import (
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -159,6 +160,24 @@ func TestSchedulePlaylistReadFailure(t *testing.T) {
 		}
 		if !strings.HasPrefix(err.Error(), "display: unable to save schedule: ") {
 			t.Errorf("error not wrapped with context: %v", err)
+		}
+	})
+}
+
+// A revoked screen cannot be renamed, re-profiled or regrouped.
+func TestRevokedScreenNotUpdated(t *testing.T) {
+	each(t, monday7, func(t *testing.T, e *env) {
+		a := e.group("一楼大厅")
+		sc := e.screen("东侧", "landscape", a)
+		must(t, e.devices.Revoke(e.ctx, e.admin, sc.DeviceID, "设备报废"))
+		_, err := e.svc.UpdateScreen(e.ctx, e.admin, sc.DeviceID, display.ScreenInput{Name: "改名", Profile: display.Presets["landscape"]})
+		var we *web.Error
+		if !errors.As(err, &we) || we.Status != http.StatusConflict || we.Code != web.CodeInvalidState {
+			t.Fatalf("update a revoked screen: %v, want 409 %s", err, web.CodeInvalidState)
+		}
+		got, err := e.svc.Screen(e.ctx, e.db, sc.DeviceID)
+		if err != nil || got.Name != "东侧" || len(got.Groups) != 1 {
+			t.Fatalf("the revoked screen changed: %+v %v", got, err)
 		}
 	})
 }

@@ -87,9 +87,11 @@ func loadPlaylists(ctx context.Context, q store.Querier, where string, args ...a
 	if err := q.Select(ctx, &out, "SELECT id, name, created_at, updated_at FROM playlists"+where+" ORDER BY name, id", args...); err != nil {
 		return nil, wrap("list playlists", err)
 	}
+	// Only the items of the playlists just read (one playlist when loading
+	// one by ID), through the (playlist_id, position) index.
 	var items []itemRow
 	if err := q.Select(ctx, &items, `SELECT playlist_id, type, notice_id, category_id, notice_kind, text, duration_s
-		FROM playlist_items ORDER BY playlist_id, position`); err != nil {
+		FROM playlist_items WHERE playlist_id IN (SELECT id FROM playlists`+where+`) ORDER BY playlist_id, position`, args...); err != nil {
 		return nil, wrap("list playlist items", err)
 	}
 	idx := map[int64]int{}

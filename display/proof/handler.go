@@ -11,8 +11,9 @@ import (
 	"github.com/hallcast/hallcast/web"
 )
 
-// query reads from and to (YYYY-MM-DD; to defaults to today, from to six
-// days before to: the 7 days up to to) and notice (a notice id, optional).
+// query reads from and to (YYYY-MM-DD; to defaults to today, or to from
+// when from is later; from defaults to six days before to: the 7 days up
+// to to) and notice (a notice id, optional).
 func (s *Service) query(c echo.Context) (calendar.Date, calendar.Date, int64, error) {
 	var from, to calendar.Date
 	var hasFrom, hasTo bool
@@ -31,6 +32,9 @@ func (s *Service) query(c echo.Context) (calendar.Date, calendar.Date, int64, er
 	}
 	if !hasTo {
 		to = s.today()
+		if hasFrom && to.Before(from) {
+			to = from // a from after today alone: that one day, not an error
+		}
 	}
 	if !hasFrom {
 		from = to.AddDays(-6)

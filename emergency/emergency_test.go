@@ -84,28 +84,9 @@ func setup(t *testing.T, db *store.DB) *fixture {
 // send time; an ended emergency cannot be cleared again.
 func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
-		fake := clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
-		devs := device.New(db, device.Options{Clock: fake})
-		screens := display.New(display.Options{DB: db, Clock: fake})
-		hub := push.NewHub(push.Options{})
-		svc := emergency.New(emergency.Options{DB: db, Hub: hub, Directory: directory{screens, devs}, Clock: fake})
-		if err := svc.Start(ctx); err != nil {
-			t.Fatal(err)
-		}
-		defer svc.Close(ctx)
-		who := audit.Actor{Name: "t"}
-		g, err := screens.CreateGroup(ctx, who, display.GroupInput{Name: "一楼大厅", Kind: display.GroupHall})
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := setup(t, db)
+		ctx, fake, devs, screens, svc, who := f.ctx, f.clock, f.devs, f.screens, f.svc, f.who
 		empty, _ := screens.CreateGroup(ctx, who, display.GroupInput{Name: "空组", Kind: display.GroupHall})
-		for _, name := range []string{"甲", "乙"} {
-			req, _ := devs.RequestPairing(ctx, device.KindScreen, "t", "127.0.0.1")
-			if _, err := screens.PairScreen(ctx, who, devs, req.Code, display.ScreenInput{Name: name, Profile: display.Presets["landscape"], Groups: []int64{g.ID}}); err != nil {
-				t.Fatal(err)
-			}
-		}
 		now := fake.Now()
 		for _, c := range []struct {
 			in    emergency.Input
@@ -130,13 +111,13 @@ func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 		// schedules refuse them, not silently dropped.
 		many := make([]int64, emergency.MaxGroups+1)
 		for i := range many {
-			many[i] = g.ID
+			many[i] = f.group
 		}
 		for _, c := range []struct {
 			groups []int64
 			code   web.Code
 		}{
-			{[]int64{g.ID, 9999}, web.CodeNotFound},
+			{[]int64{f.group, 9999}, web.CodeNotFound},
 			{many, web.CodeOutOfRange},
 		} {
 			_, err := svc.Send(ctx, who, emergency.Input{Text: "x", Level: "info", Groups: c.groups, DurationMinutes: 30})
@@ -145,7 +126,7 @@ func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 				t.Errorf("%d groups: got %v, want 400 %s on groups", len(c.groups), err, c.code)
 			}
 		}
-		e, err := svc.Send(ctx, who, emergency.Input{Text: "停水通知", Level: "warning", Groups: []int64{g.ID}, DurationMinutes: 30})
+		e, err := svc.Send(ctx, who, emergency.Input{Text: "停水通知", Level: "warning", Groups: []int64{f.group}, DurationMinutes: 30})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +135,7 @@ func TestSendValidatesAndSnapshotsTargets(t *testing.T) {
 		}
 		// A screen paired later is not a target of the stored emergency.
 		req, _ := devs.RequestPairing(ctx, device.KindScreen, "t", "127.0.0.1")
-		screens.PairScreen(ctx, who, devs, req.Code, display.ScreenInput{Name: "丙", Profile: display.Presets["landscape"], Groups: []int64{g.ID}})
+		screens.PairScreen(ctx, who, devs, req.Code, display.ScreenInput{Name: "丙", Profile: display.Presets["landscape"], Groups: []int64{f.group}})
 		r, err := svc.Receipts(ctx, e.ID)
 		if err != nil || r.Targets != 2 || r.Confirmed != 0 || len(r.Offline) != 2 || !r.Active {
 			t.Fatalf("receipts %+v %v", r, err)

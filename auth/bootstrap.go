@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hallcast/hallcast/audit"
+	"github.com/hallcast/hallcast/web"
 )
 
 // EnsureAdmin creates an "admin" account with a random password when no
@@ -20,7 +21,7 @@ func (s *Service) EnsureAdmin(ctx context.Context) (string, error) {
 	}
 	name := "admin"
 	for i := 2; ; i++ {
-		if _, err := s.ByUsername(ctx, name); isNotFound(err) {
+		if _, err := s.ByUsername(ctx, name); web.IsNotFound(err) {
 			break
 		} else if err != nil {
 			return "", err

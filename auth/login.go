@@ -26,7 +26,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 		return nil, "", throttled(d)
 	}
 	u, err := s.ByUsername(ctx, username)
-	if err != nil && !isNotFound(err) {
+	if err != nil && !web.IsNotFound(err) {
 		return nil, "", err
 	}
 	hash := s.dummyHash()
@@ -75,9 +75,4 @@ func (s *Service) Login(ctx context.Context, username, password, ip, userAgent s
 // CheckPassword reports whether pw is the user's current password.
 func (s *Service) CheckPassword(u *User, pw string) bool {
 	return bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(pw)) == nil
-}
-
-func isNotFound(err error) bool {
-	we, ok := err.(*web.Error)
-	return ok && we.Code == web.CodeNotFound
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hallcast/hallcast/audit"
+	"github.com/hallcast/hallcast/web"
 )
 
 // SystemUser returns the account that stands for a part of the server as
@@ -16,7 +17,7 @@ func (s *Service) SystemUser(ctx context.Context, username, displayName string) 
 	if err == nil {
 		return u, nil
 	}
-	if !isNotFound(err) {
+	if !web.IsNotFound(err) {
 		return nil, err
 	}
 	u, _, err = s.Create(ctx, audit.System(username), NewUser{Username: username, DisplayName: displayName, Role: RoleEditor})

@@ -2,8 +2,6 @@ package display
 
 import (
 	"context"
-	"errors"
-	"net/http"
 
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
@@ -20,11 +18,4 @@ func getByID[T any](ctx context.Context, q store.Querier, what, query string, id
 		return nil, wrap("read "+what, err)
 	}
 	return &v, nil
-}
-
-// isNotFound reports whether err is the 404 of getByID or PlaylistByID
-// (and not a failure to read).
-func isNotFound(err error) bool {
-	var we *web.Error
-	return errors.As(err, &we) && we.Status == http.StatusNotFound
 }

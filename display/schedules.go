@@ -38,7 +38,7 @@ func (s *Service) SaveSchedule(ctx context.Context, who audit.Actor, id int64, i
 			}
 		}
 		if _, err := s.PlaylistByID(ctx, tx, v.PlaylistID); err != nil {
-			if isNotFound(err) {
+			if web.IsNotFound(err) {
 				return web.Invalid("playlist_id", web.CodeNotFound, "no playlist %d", v.PlaylistID)
 			}
 			return err

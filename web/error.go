@@ -4,6 +4,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 )
@@ -64,6 +65,13 @@ func Invalid(field string, code Code, format string, args ...any) *Error {
 // NotFound reports a missing object (HTTP 404).
 func NotFound(what string) *Error {
 	return &Error{Status: http.StatusNotFound, Code: CodeNotFound, Message: what + " not found"}
+}
+
+// IsNotFound reports whether err is (or wraps) a NotFound error, as
+// opposed to a failure to read.
+func IsNotFound(err error) bool {
+	var we *Error
+	return errors.As(err, &we) && we.Status == http.StatusNotFound
 }
 
 // Conflict reports a clash with existing data (HTTP 409).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/hallcast/hallcast/archive"
@@ -13,7 +14,8 @@ import (
 )
 
 // TestDatabaseFileHoldsNoPlaintextIDs imports, queries and audits, then
-// reads the SQLite file and its WAL byte by byte: no ID number, card
+// reads every file of the data folder (the SQLite files and their WALs)
+// byte by byte: no ID number, card
 // number or full name from the file may be there.
 func TestDatabaseFileHoldsNoPlaintextIDs(t *testing.T) {
 	ctx := context.Background()
@@ -42,10 +44,19 @@ func TestDatabaseFileHoldsNoPlaintextIDs(t *testing.T) {
 			t.Fatalf("lookup %d: %v", i, err)
 		}
 	}
+	// Every file of the data folder: the main file, the records file and
+	// their write-ahead logs.
+	files, err := filepath.Glob(filepath.Join(filepath.Dir(path), "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := store.AttachedPath(path, store.RecordsSchema); !slices.Contains(files, want) {
+		t.Fatalf("files %v: no %s", files, want)
+	}
 	var all []byte
-	for _, suffix := range []string{"", "-wal"} {
-		b, err := os.ReadFile(path + suffix)
-		if err != nil && !os.IsNotExist(err) {
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
 			t.Fatal(err)
 		}
 		all = append(all, b...)

@@ -30,9 +30,13 @@ func TestBackupIsAConsistentCopyWithRetention(t *testing.T) {
 		}
 		last = res
 	}
+	// Three backups of two files each: the oldest pair went.
 	files, _ := filepath.Glob(filepath.Join(dir, "hallcast-*.db"))
-	if len(files) != 3 || filepath.Base(files[0]) != "hallcast-20261124-030000.db" {
+	if len(files) != 6 || filepath.Base(files[0]) != "hallcast-20261124-030000-records.db" || filepath.Base(files[1]) != "hallcast-20261124-030000.db" {
 		t.Fatalf("kept %v", files)
+	}
+	if len(last.Removed) != 2 || len(last.Files) != 2 {
+		t.Fatalf("result %+v", last)
 	}
 	copyDB, err := store.Open(ctx, store.Options{SQLitePath: last.Path})
 	if err != nil {
@@ -43,8 +47,10 @@ func TestBackupIsAConsistentCopyWithRetention(t *testing.T) {
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("copy holds %d rows, %v", len(rows), err)
 	}
-	if st, _ := os.Stat(last.Path); st.Mode().Perm() != 0o640 {
-		t.Fatalf("mode %v", st.Mode())
+	for _, f := range last.Files {
+		if st, _ := os.Stat(f); st.Mode().Perm() != 0o640 {
+			t.Fatalf("%s: mode %v", f, st.Mode())
+		}
 	}
 }
 

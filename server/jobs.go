@@ -71,7 +71,7 @@ func (a *App) housekeeping() {
 				if err != nil {
 					return "", err
 				}
-				return fmt.Sprintf("%s (%d bytes), %d old copies removed", filepath.Base(res.Path), res.Size, len(res.Removed)), nil
+				return fmt.Sprintf("%s and its records file (%d bytes), %d old files removed", filepath.Base(res.Path), res.Size, len(res.Removed)), nil
 			}})
 	}
 }

@@ -100,11 +100,11 @@ func (d *DB) Reader() *sqlx.DB { return d.read }
 
 // HotReader is the pool for short, frequent reads of large tables that
 // must stay fast under load (kiosk archive lookups). On SQLite it is a
-// separate pool of as many readers as there are CPUs: every commit empties
-// the page cache of each SQLite connection, so each reader refills the
-// upper levels of the B-trees after every write, and a few connections
-// that each serve many reads refill far less than many that each serve
-// few. On PostgreSQL it is the one pool.
+// separate pool of as many readers as there are CPUs: each connection has
+// its own page cache of each file, and a few connections that each serve
+// many reads keep theirs warmer than many that each serve few (the
+// records file, which only imports write, is also memory-mapped; see
+// RecordsSchema). On PostgreSQL it is the one pool.
 func (d *DB) HotReader() *sqlx.DB { return d.hot }
 
 // Writer is the write pool (a single connection on SQLite).

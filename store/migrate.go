@@ -144,6 +144,29 @@ func (d *DB) Migrate(ctx context.Context, sets ...Migrations) (int, error) {
 	return applied, nil
 }
 
+// separateDirective, as a migration's first line, commits the migration in
+// a transaction of its own before a second one records its version. A
+// SQLite transaction that writes the main file and an attached one is
+// atomic in each file but not across them (WAL), and SQLite commits the
+// main file first: a migration that writes only an attached file must not
+// have its version recorded, in the main file, without its changes. Such
+// a migration runs again after a crash between the two commits, so it
+// must be safe to repeat (IF NOT EXISTS, INSERT OR IGNORE).
+const separateDirective = "-- store: separate commit"
+
+// execInTx runs sql in a transaction of its own on conn.
+func execInTx(ctx context.Context, conn *sqlx.Conn, sql string) error {
+	tx, err := conn.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, sql); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 func (d *DB) apply(ctx context.Context, conn *sqlx.Conn, component string, m migration) error {
 	tx, err := conn.BeginTxx(ctx, nil)
 	if err != nil {
@@ -157,7 +180,21 @@ func (d *DB) apply(ctx context.Context, conn *sqlx.Conn, component string, m mig
 	if n > 0 {
 		return nil // another instance applied it meanwhile
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if strings.HasPrefix(m.sql, separateDirective) {
+		// Commit the migration alone, then record it in a second
+		// transaction (another instance cannot interleave: SQLite has
+		// one writer, PostgreSQL holds the migration lock).
+		if err := tx.Rollback(); err != nil {
+			return fmt.Errorf("store: migration %s/%s: %w", component, m.name, err)
+		}
+		if err := execInTx(ctx, conn, m.sql); err != nil {
+			return fmt.Errorf("store: migration %s/%s: %w", component, m.name, err)
+		}
+		if tx, err = conn.BeginTxx(ctx, nil); err != nil {
+			return fmt.Errorf("store: migration %s/%s: %w", component, m.name, err)
+		}
+		defer tx.Rollback()
+	} else if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("store: migration %s/%s: %w", component, m.name, err)
 	}
 	if _, err := tx.ExecContext(ctx, d.rebind("INSERT INTO schema_migrations (component, version, name, applied_at) VALUES (?, ?, ?, ?)"),

@@ -7,7 +7,7 @@ import (
 	"runtime"
 
 	"github.com/jmoiron/sqlx"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (backups open it by name)
 )
 
 // sqliteDSN builds a modernc.org/sqlite DSN. Times are written in UTC in a
@@ -30,23 +30,29 @@ func sqliteDSN(path string, readOnly bool) string {
 }
 
 func openSQLite(ctx context.Context, o Options) (read, write, hot *sqlx.DB, err error) {
-	write, err = sqlx.Open("sqlite", sqliteDSN(o.SQLitePath, false))
+	write, err = openSQLitePool(o.SQLitePath, false)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+		return nil, nil, nil, err
 	}
 	write.SetMaxOpenConns(1)
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxIdleTime(0)
 	write.SetConnMaxLifetime(0)
-	// WAL is a property of the file: set it once through the writer.
-	var mode string
-	if err := write.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
-		write.Close()
-		return nil, nil, nil, fmt.Errorf("store: unable to open %s: %w", o.SQLitePath, err)
+	// WAL is a property of each file: set it once through the writer.
+	for _, schema := range []string{"main", RecordsSchema} {
+		var mode string
+		if err := write.QueryRowContext(ctx, "PRAGMA "+schema+".journal_mode=WAL").Scan(&mode); err != nil {
+			write.Close()
+			return nil, nil, nil, fmt.Errorf("store: unable to open %s (%s): %w", o.SQLitePath, schema, err)
+		}
+		if mode != "wal" {
+			write.Close()
+			return nil, nil, nil, fmt.Errorf("store: %s (%s): journal mode is %q, want wal", o.SQLitePath, schema, mode)
+		}
 	}
-	if mode != "wal" {
+	if err := pairFiles(ctx, write, o.SQLitePath); err != nil {
 		write.Close()
-		return nil, nil, nil, fmt.Errorf("store: %s: journal mode is %q, want wal", o.SQLitePath, mode)
+		return nil, nil, nil, err
 	}
 	read, err = openSQLiteReaders(ctx, o.SQLitePath, o.MaxConns)
 	if err != nil {
@@ -64,9 +70,9 @@ func openSQLite(ctx context.Context, o Options) (read, write, hot *sqlx.DB, err 
 
 // openSQLiteReaders opens a pool of n read-only connections.
 func openSQLiteReaders(ctx context.Context, path string, n int) (*sqlx.DB, error) {
-	read, err := sqlx.Open("sqlite", sqliteDSN(path, true))
+	read, err := openSQLitePool(path, true)
 	if err != nil {
-		return nil, fmt.Errorf("store: unable to open %s: %w", path, err)
+		return nil, err
 	}
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)

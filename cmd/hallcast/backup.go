@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hallcast/hallcast/backup"
@@ -44,7 +45,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hallcast backup: %v\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", res.Path, res.Size)
+	fmt.Fprintf(stdout, "wrote %s (%d bytes in all)\n", strings.Join(res.Files, " and "), res.Size)
 	for _, r := range res.Removed {
 		fmt.Fprintf(stdout, "removed %s\n", r)
 	}

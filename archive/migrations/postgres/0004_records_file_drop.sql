@@ -1,0 +1,2 @@
+-- SQLite only (see 0003). Nothing to do here.
+SELECT 1;

@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -173,7 +174,7 @@ func (r *recorder) write(ctx context.Context, batch []*queryEvent, p Protection)
 	if r.insert == nil {
 		// Prepared outside the transaction: on SQLite the writer pool has
 		// one connection, which the transaction holds.
-		stmt, err := r.s.db.Writer().PreparexContext(ctx, r.s.db.Rebind(insertQuery))
+		stmt, err := r.s.db.Writer().PreparexContext(ctx, r.s.db.Rebind(insertQuery(auditChunk)))
 		if err != nil {
 			return nil, fmt.Errorf("archive: unable to audit queries: %w", err)
 		}
@@ -194,14 +195,42 @@ func (r *recorder) write(ctx context.Context, batch []*queryEvent, p Protection)
 	return states, err
 }
 
-// insertQuery audits one query; it is prepared once on the writer and run
-// for each event of a batch (cheaper than parsing a statement per batch).
-const insertQuery = "INSERT INTO archive_queries (at, kiosk_id, address, dataset_id, outcome, records) VALUES (?, ?, ?, ?, ?, ?)"
+// auditChunk is how many audit rows one INSERT writes. A statement per
+// row cost more in database/sql and in SQLite's statement machinery than
+// the rows themselves; full chunks run a statement prepared once on the
+// writer, the rest of a batch one statement built for it.
+const auditChunk = 64
+
+// insertQuery audits n queries in one statement.
+func insertQuery(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO archive_queries (at, kiosk_id, address, dataset_id, outcome, records) VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?)")
+	}
+	return b.String()
+}
 
 func (r *recorder) audit(ctx context.Context, tx *store.Tx, batch []*queryEvent) error {
 	stmt := tx.Sqlx().StmtxContext(ctx, r.insert)
-	for _, ev := range batch {
-		if _, err := stmt.ExecContext(ctx, ev.at.UTC().Truncate(time.Microsecond), ev.kiosk, ev.address, ev.datasetID, ev.outcome, ev.records); err != nil {
+	args := make([]any, 0, 6*auditChunk)
+	for len(batch) > 0 {
+		chunk := batch[:min(auditChunk, len(batch))]
+		batch = batch[len(chunk):]
+		args = args[:0]
+		for _, ev := range chunk {
+			args = append(args, ev.at.UTC().Truncate(time.Microsecond), ev.kiosk, ev.address, ev.datasetID, ev.outcome, ev.records)
+		}
+		var err error
+		if len(chunk) == auditChunk {
+			_, err = stmt.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.Sqlx().ExecContext(ctx, r.s.db.Rebind(insertQuery(len(chunk))), args...)
+		}
+		if err != nil {
 			return fmt.Errorf("archive: unable to audit queries: %w", err)
 		}
 	}

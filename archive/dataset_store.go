@@ -173,6 +173,9 @@ func (s *Service) DeleteDataset(ctx context.Context, who audit.Actor, id int64) 
 		if _, err := tx.Exec(ctx, "UPDATE archive_imports SET state = 'deleted' WHERE dataset_id = ? AND state = 'live'", id); err != nil {
 			return fmt.Errorf("archive: unable to delete dataset %d: %w", id, err)
 		}
+		if _, err := tx.Exec(ctx, "DELETE FROM archive_live WHERE dataset_id = ?", id); err != nil {
+			return fmt.Errorf("archive: unable to delete dataset %d: %w", id, err)
+		}
 		if _, err := tx.Exec(ctx, "UPDATE archive_datasets SET deleted_at = ?, published = FALSE, row_count = 0 WHERE id = ?", now, id); err != nil {
 			return fmt.Errorf("archive: unable to delete dataset %d: %w", id, err)
 		}

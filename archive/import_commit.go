@@ -46,6 +46,11 @@ func (j *Job) commit(ctx context.Context, t *tally) error {
 			rows += ds.RowCount
 		} else if _, err := tx.Exec(ctx, "UPDATE archive_imports SET state = 'replaced' WHERE dataset_id = ? AND state = 'live'", ds.ID); err != nil {
 			return fmt.Errorf("archive: import %d: %w", j.ID, err)
+		} else if _, err := tx.Exec(ctx, "DELETE FROM archive_live WHERE dataset_id = ?", ds.ID); err != nil {
+			return fmt.Errorf("archive: import %d: %w", j.ID, err)
+		}
+		if _, err := tx.Exec(ctx, "INSERT INTO archive_live (import_id, dataset_id) VALUES (?, ?)", j.ID, ds.ID); err != nil {
+			return fmt.Errorf("archive: import %d: %w", j.ID, err)
 		}
 		if _, err := tx.Exec(ctx, `UPDATE archive_imports SET state = 'live', finished_at = ?, progress_at = ?, report = ?, rows_read = ?, rows_total = ?,
 			rows_added = ?, rows_duplicate = ?, rows_bad = ?, rate = ?, eta_seconds = 0 WHERE id = ?`,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/hallcast/hallcast/store"
 )
 
 // purgeChunk is how many source rows one delete transaction covers.
@@ -64,14 +66,18 @@ func (s *Service) kickPurge() {
 	}
 }
 
-// purgeLoop fails imports whose process died and purges the records of
-// replaced, failed, cancelled and deleted imports.
+// purgeLoop sets archive_live from the imports' states, fails imports
+// whose process died and purges the records of replaced, failed,
+// cancelled and deleted imports.
 func (s *Service) purgeLoop() {
 	defer s.jobs.Done()
 	ctx := s.jobsCtx
 	t := time.NewTicker(purgeEvery)
 	defer t.Stop()
 	for {
+		if err := s.reconcileLive(ctx); err != nil && ctx.Err() == nil {
+			s.log.Error("archive: purge", "err", err)
+		}
 		if err := s.failStale(ctx, s.db, 0); err != nil && ctx.Err() == nil {
 			s.log.Error("archive: purge", "err", err)
 		}
@@ -85,4 +91,23 @@ func (s *Service) purgeLoop() {
 		case <-s.purgeKick:
 		}
 	}
+}
+
+// reconcileLive makes archive_live list exactly the live imports. The
+// import commit keeps the two together, but on SQLite they are in two
+// files whose commits are not atomic together: a crash between them
+// leaves archive_live behind, until this runs (at start, then with each
+// purge round). It reads the main file and writes only the records file,
+// and changes nothing when they agree.
+func (s *Service) reconcileLive(ctx context.Context) error {
+	return s.db.Tx(ctx, func(tx *store.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM archive_live WHERE import_id NOT IN (SELECT id FROM archive_imports WHERE state = 'live')`); err != nil {
+			return fmt.Errorf("archive: unable to list the live imports: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO archive_live (import_id, dataset_id) SELECT id, dataset_id FROM archive_imports i
+			WHERE state = 'live' AND NOT EXISTS (SELECT 1 FROM archive_live l WHERE l.import_id = i.id)`); err != nil {
+			return fmt.Errorf("archive: unable to list the live imports: %w", err)
+		}
+		return nil
+	})
 }

@@ -30,13 +30,15 @@ type sqliteWriter struct {
 }
 
 // importPragmas tune the writer connection while an import runs (close
-// puts the previous values back): a larger page cache, no memory map (its
-// pages would count as the process's memory), and fewer WAL checkpoints (a
-// page changed by many batches is copied to the database once).
+// puts the previous values back): a larger page cache of the records file
+// (the records are in their own file; see store.RecordsSchema), no memory
+// map of it (its pages would count as the process's memory), and fewer
+// WAL checkpoints (a page changed by many batches is copied to the
+// database once).
 var importPragmas = []struct {
 	name  string
 	value int64
-}{{"cache_size", sqliteCache}, {"mmap_size", 0}, {"wal_autocheckpoint", 100000}}
+}{{store.RecordsSchema + ".cache_size", sqliteCache}, {store.RecordsSchema + ".mmap_size", 0}, {"wal_autocheckpoint", 100000}}
 
 func newSQLiteWriter(ctx context.Context, db *store.DB, importID, datasetID, epoch int64) (*sqliteWriter, error) {
 	w := &sqliteWriter{db: db, importID: importID, datasetID: datasetID, epoch: epoch, saved: map[string]int64{}}

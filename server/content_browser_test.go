@@ -136,7 +136,9 @@ func TestContentPagesInBrowser(t *testing.T) {
 		browsertest.WaitJS(`document.querySelector('[data-date="2026-02-14"]')?.classList.contains('work')`),
 		browsertest.WaitJS(`document.querySelector('[data-date="2026-02-16"]').classList.contains('off')`),
 		chromedp.SendKeys(chromedp.CSS("#day-name"), "防汛停工"),
-		chromedp.Click(chromedp.CSS(`[data-date="2026-03-04"]`)),
+		// Clicked from the page: the grid may still be redrawn after the
+		// year change, and chromedp's Click then holds a node that is gone.
+		browsertest.WaitJS(`(() => { const d = document.querySelector('[data-date="2026-03-04"]'); if (d) d.click(); return !!d; })()`),
 		browsertest.WaitJS(`document.querySelector('[data-date="2026-03-04"]').classList.contains('off')`),
 	)
 	b.Screenshot("calendar-2026")

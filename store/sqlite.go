@@ -7,7 +7,6 @@ import (
 	"runtime"
 
 	"github.com/jmoiron/sqlx"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver (backups open it by name)
 )
 
 // sqliteDSN builds a modernc.org/sqlite DSN. Times are written in UTC in a

@@ -42,8 +42,13 @@ func AttachedPath(mainPath, schema string) string {
 // records file to each before database/sql hands it out.
 type sqliteConnector struct {
 	driver.Connector
-	setup []string
-	args  [][]driver.NamedValue
+	setup []setupStatement
+}
+
+// setupStatement is run on each new connection.
+type setupStatement struct {
+	query string
+	args  []driver.NamedValue
 }
 
 func (c *sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
@@ -56,10 +61,10 @@ func (c *sqliteConnector) Connect(ctx context.Context) (driver.Conn, error) {
 		conn.Close()
 		return nil, fmt.Errorf("store: the sqlite driver cannot run statements on a new connection")
 	}
-	for i, q := range c.setup {
-		if _, err := ex.ExecContext(ctx, q, c.args[i]); err != nil {
+	for _, st := range c.setup {
+		if _, err := ex.ExecContext(ctx, st.query, st.args); err != nil {
 			conn.Close()
-			return nil, fmt.Errorf("store: %s: %w", q, err)
+			return nil, fmt.Errorf("store: %s: %w", st.query, err)
 		}
 	}
 	return conn, nil
@@ -74,8 +79,7 @@ func openSQLitePool(path string, readOnly bool) (*sqlx.DB, error) {
 	}
 	c := &sqliteConnector{Connector: base}
 	add := func(q string, args ...driver.NamedValue) {
-		c.setup = append(c.setup, q)
-		c.args = append(c.args, args)
+		c.setup = append(c.setup, setupStatement{query: q, args: args})
 	}
 	add("ATTACH DATABASE ? AS "+RecordsSchema, driver.NamedValue{Ordinal: 1, Value: AttachedPath(path, RecordsSchema)})
 	add("PRAGMA " + RecordsSchema + ".synchronous = NORMAL")

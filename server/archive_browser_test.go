@@ -52,6 +52,9 @@ func TestArchiveAdminInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#new")),
 		browsertest.WaitReady(),
 		browsertest.WaitText("h1", "新建数据集"),
+		// The heading is static; the script fills the form (an empty
+		// name) in the same task that draws the template's fields.
+		browsertest.WaitJS(`document.querySelector('tr[data-field="1"] .f-name')?.value === 'id_number'`),
 	)
 	// Define: the template's name and ID number, plus the amount and the
 	// bank card, queried by ID number and the card's last four digits.

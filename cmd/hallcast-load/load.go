@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 import (
@@ -131,6 +133,9 @@ func load(o options, w io.Writer) error {
 		}
 	}
 	fmt.Fprintf(w, "disconnects outside the slow phase: %d\n", f.disconnected.Load()-f.slowDrops())
+	if n := f.ackFailed.Load(); n > 0 {
+		fmt.Fprintf(w, "acks the socket did not take: %d\n", n)
+	}
 	return nil
 }
 
@@ -138,8 +143,7 @@ func load(o options, w io.Writer) error {
 // messages until the server has dropped them all (or slow-rounds), while
 // measuring the others.
 func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast int) error {
-	gate := make(chan struct{})
-	f.paused.Store(&gate)
+	f.pause()
 	_, slow0 := f.open()
 	base := serverScreens(o.url)
 	text := makeText(1500)
@@ -166,8 +170,8 @@ func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast
 		}
 	}
 	dropped := base - serverScreens(o.url)
-	close(gate)
-	f.paused.Store(nil)
+	f.resume()
+	waitUntil(10*time.Second, func() bool { return f.slowDrops() >= int64(dropped) })
 	fmt.Fprintf(w, "slow consumers: %d screens stopped reading; after %d broadcasts of %d bytes the server had dropped %d of them; the others: delivered-to-all p50 %s p99 %s max %s\n",
 		slow0, rounds, len(text), dropped, ms(pct(alls, 50)), ms(pct(alls, 99)), ms(pct(alls, 100)))
 	return nil

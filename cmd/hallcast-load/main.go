@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command hallcast-load measures the screens push path of a running
 // hallcast server from a separate process (docs/benchmarks.md, "Screens
 // push"): it opens N screen WebSocket connections spread over several
@@ -29,11 +31,12 @@ func main() {
 type options struct {
 	url, tokens, user, passwordFile string
 	pid, n, sources, concurrency    int
+	pollers                         int
 	hold                            time.Duration
 	broadcasts, burst, slowRounds   int
 	slowPct                         float64
 	textBytes                       int
-	ack                             bool
+	ack, delayedAcks                bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -48,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.n, "n", 0, "connections to open (0: one per token)")
 	fs.IntVar(&o.sources, "sources", 4, "source addresses 127.0.0.2 … 127.0.0.(1+sources)")
 	fs.IntVar(&o.concurrency, "concurrency", 64, "connections being opened at once")
+	fs.IntVar(&o.pollers, "pollers", 2, "epoll loops serving the screens (one goroutine each)")
 	fs.DurationVar(&o.hold, "hold", 60*time.Second, "idle hold before broadcasting")
 	fs.IntVar(&o.broadcasts, "broadcasts", 10, "broadcasts measured one at a time")
 	fs.IntVar(&o.burst, "burst", 10, "broadcasts sent back-to-back for deliveries/s")
@@ -55,6 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&o.slowPct, "slow-pct", 1, "percentage of screens that stop reading in the slow phase")
 	fs.IntVar(&o.textBytes, "text-bytes", 200, "size of the emergency text in bytes (UTF-8)")
 	fs.BoolVar(&o.ack, "ack", true, "screens acknowledge emergencies, as the display page does")
+	fs.BoolVar(&o.delayedAcks, "delayed-acks", false, "keep the screens' sockets in TCP delayed-ACK mode (TCP_QUICKACK off after each read), so an emergency's TCP ACK rides on the screen's ack instead of a packet of its own")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -1,57 +1,59 @@
+//go:build linux
+
 package main
 
 import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
-	"net/http"
-	"strings"
+	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
-
-	"github.com/gorilla/websocket"
 )
 
 // screen is one simulated display: it reads every frame, records when an
-// emergency or its clear arrives, and acknowledges emergencies.
+// emergency or its clear arrives, and acknowledges emergencies. Only its
+// poller touches it once it is registered.
 type screen struct {
 	idx  int
-	conn *websocket.Conn
-	slow bool          // dialled with a tiny receive buffer; may stop reading
-	gate chan struct{} // closed → reading resumes; nil → never paused
-	mu   sync.Mutex
+	fd   int
+	slow bool   // dialled with a tiny receive buffer; may stop reading
+	buf  []byte // the start of a frame not yet whole
 	done atomic.Bool
-	err  error
 }
 
 // fleet is every screen and what they received.
 type fleet struct {
-	screens      []*screen
+	screens      []atomic.Pointer[screen] // set once dialled (the pollers read them)
+	pollers      []*poller
 	hello        atomic.Int64
 	pings        atomic.Int64
 	disconnected atomic.Int64
 	slowGone     atomic.Int64
+	ackFailed    atomic.Int64
 	closing      atomic.Bool
+	paused       atomic.Bool
 	ack          bool
+	delayedAcks  bool
 	rec          *recorder
-	paused       atomic.Pointer[chan struct{}]
 }
 
 func dial(ctx context.Context, o options, tokens []string, slowEvery int, rec *recorder) (*fleet, error) {
-	f := &fleet{screens: make([]*screen, len(tokens)), ack: o.ack, rec: rec}
-	u := "ws" + strings.TrimPrefix(o.url, "http") + "/ws"
-	dialers := make([]*websocket.Dialer, 2*o.sources)
-	for i := range dialers {
-		nd := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(2+i%o.sources))}, Timeout: 30 * time.Second}
-		if i >= o.sources { // slow screens: a tiny receive buffer, so their backlog reaches the server soon
-			nd.Control = func(_, _ string, c syscall.RawConn) error {
-				return c.Control(func(fd uintptr) { _ = syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 2048) })
-			}
+	t, err := parseTarget(o.url)
+	if err != nil {
+		return nil, err
+	}
+	f := &fleet{screens: make([]atomic.Pointer[screen], len(tokens)), ack: o.ack, delayedAcks: o.delayedAcks, rec: rec}
+	for range max(1, o.pollers) {
+		p, err := newPoller(f)
+		if err != nil {
+			f.close()
+			return nil, err
 		}
-		dialers[i] = &websocket.Dialer{NetDialContext: nd.DialContext, HandshakeTimeout: 30 * time.Second, ReadBufferSize: 1024, WriteBufferSize: 512}
+		f.pollers = append(f.pollers, p)
+		go p.run()
 	}
 	jobs := make(chan int)
 	errs := make(chan error, len(tokens))
@@ -61,20 +63,26 @@ func dial(ctx context.Context, o options, tokens []string, slowEvery int, rec *r
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				slow := slowEvery > 0 && i%slowEvery == slowEvery-1
-				d := dialers[i%o.sources]
-				if slow {
-					d = dialers[o.sources+i%o.sources]
+				if ctx.Err() != nil {
+					errs <- ctx.Err()
+					continue
 				}
-				hdr := http.Header{"Sec-WebSocket-Protocol": {"hallcast.v1, bearer." + tokens[i]}}
-				conn, _, err := d.DialContext(ctx, u, hdr)
+				s := &screen{idx: i, slow: slowEvery > 0 && i%slowEvery == slowEvery-1}
+				fd, rest, err := dialScreen(t, byte(2+i%o.sources), tokens[i], s.slow)
 				if err != nil {
 					errs <- fmt.Errorf("screen %d: %w", i, err)
 					continue
 				}
-				s := &screen{idx: i, conn: conn, slow: slow}
-				f.screens[i] = s
-				go f.read(s)
+				s.fd = fd
+				p := f.pollers[i%len(f.pollers)]
+				ok := p.take(s, rest, time.Now()) // before the poller can see s
+				if !ok {
+					p.gone(s)
+				}
+				f.screens[i].Store(s)
+				if ok {
+					p.add(s)
+				}
 			}
 		}()
 	}
@@ -105,51 +113,23 @@ var (
 	idKey     = []byte(`"id":"em-`)
 )
 
-// read reads frames until the connection ends. It finds the type and id
-// without decoding the JSON, to leave the CPU to the server.
-func (f *fleet) read(s *screen) {
-	c := s.conn
-	c.SetPingHandler(func(data string) error {
-		f.pings.Add(1)
-		err := c.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(10*time.Second))
-		if err == nil || websocket.IsUnexpectedCloseError(err) {
-			return nil
+// message handles one text message: it finds the type and id without
+// decoding the JSON, to leave the CPU to the server.
+func (f *fleet) message(s *screen, b []byte, now time.Time) {
+	switch {
+	case bytes.Contains(b, typeHello):
+		f.hello.Add(1)
+	case bytes.Contains(b, typeClear):
+		if id := emID(b); id != "" {
+			f.rec.cleared(id)
 		}
-		return err
-	})
-	for {
-		if s.slow {
-			if p := f.paused.Load(); p != nil {
-				<-*p
-			}
-		}
-		_, b, err := c.ReadMessage()
-		now := time.Now()
-		if err != nil {
-			s.mu.Lock()
-			s.err = err
-			s.mu.Unlock()
-			s.done.Store(true)
-			if !f.closing.Load() {
-				f.disconnected.Add(1)
-				if s.slow {
-					f.slowGone.Add(1)
-				}
-			}
-			return
-		}
-		switch {
-		case bytes.Contains(b, typeHello):
-			f.hello.Add(1)
-		case bytes.Contains(b, typeClear):
-			if id := emID(b); id != "" {
-				f.rec.cleared(id)
-			}
-		case bytes.Contains(b, typeEm):
-			id := emID(b)
-			f.rec.delivered(id, now, s.slow)
-			if f.ack && id != "" {
-				_ = c.WriteMessage(websocket.TextMessage, []byte(`{"v":1,"type":"ack","id":"`+id+`"}`))
+	case bytes.Contains(b, typeEm):
+		id := emID(b)
+		f.rec.delivered(id, now, s.slow)
+		if f.ack && id != "" {
+			ack := clientFrame(0x1, []byte(`{"v":1,"type":"ack","id":"`+id+`"}`), rand.Uint32())
+			if _, err := syscall.Write(s.fd, ack); err == syscall.EAGAIN {
+				f.ackFailed.Add(1)
 			}
 		}
 	}
@@ -169,10 +149,22 @@ func emID(b []byte) string {
 	return string(rest[:j])
 }
 
+// pause stops the slow screens reading (each is taken off its poller the
+// next time it has something to read); resume puts them back, so they
+// find out whether the server dropped them.
+func (f *fleet) pause() { f.paused.Store(true) }
+
+func (f *fleet) resume() {
+	f.paused.Store(false)
+	for _, p := range f.pollers {
+		p.unpark()
+	}
+}
+
 // open counts the screens still connected.
 func (f *fleet) open() (all, slow int) {
-	for _, s := range f.screens {
-		if s != nil && !s.done.Load() {
+	for i := range f.screens {
+		if s := f.screens[i].Load(); s != nil && !s.done.Load() {
 			all++
 			if s.slow {
 				slow++
@@ -184,10 +176,8 @@ func (f *fleet) open() (all, slow int) {
 
 func (f *fleet) close() {
 	f.closing.Store(true)
-	for _, s := range f.screens {
-		if s != nil {
-			_ = s.conn.Close()
-		}
+	for _, p := range f.pollers {
+		p.stop()
 	}
 }
 

@@ -15,7 +15,7 @@ var (
 )
 
 // Collector returns a Prometheus collector of the online and flagged
-// screen counts, computed from Report at each scrape. Every instance
+// screen counts, computed at each scrape as Report counts them. Every instance
 // reports the same cluster-wide numbers; aggregate them with max().
 func (t *Tracker) Collector() prometheus.Collector { return collector{t} }
 
@@ -29,12 +29,12 @@ func (c collector) Describe(ch chan<- *prometheus.Desc) {
 func (c collector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	rep, err := c.t.Report(ctx)
+	online, flagged, err := c.t.Counts(ctx)
 	if err != nil {
 		c.t.opts.Logger.Error("status: collecting screen metrics", "err", err)
 		ch <- prometheus.NewInvalidMetric(onlineDesc, err)
 		return
 	}
-	ch <- prometheus.MustNewConstMetric(onlineDesc, prometheus.GaugeValue, float64(rep.Online))
-	ch <- prometheus.MustNewConstMetric(flaggedDesc, prometheus.GaugeValue, float64(rep.Flagged))
+	ch <- prometheus.MustNewConstMetric(onlineDesc, prometheus.GaugeValue, float64(online))
+	ch <- prometheus.MustNewConstMetric(flaggedDesc, prometheus.GaugeValue, float64(flagged))
 }

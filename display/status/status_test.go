@@ -52,6 +52,14 @@ func report(t *testing.T, tr *status.Tracker) *status.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The metrics' lean count must agree with the report every time.
+	online, flagged, err := tr.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if online != rep.Online || flagged != rep.Flagged {
+		t.Fatalf("Counts = %d online, %d flagged; Report = %d, %d", online, flagged, rep.Online, rep.Flagged)
+	}
 	return rep
 }
 

@@ -62,7 +62,7 @@ type screenState struct {
 	version    string
 	power      string
 	validUntil time.Time
-	hello      string // the last hello sent, without its server time
+	hello      uint64 // hash of the last hello sent, without its server time (thousands of screens: not the text)
 	gen        uint64 // the generation of the newest snapshot used
 	ready      bool   // greeted by Connected: others may send to it
 	frame      *Frame // the content the screen has, when known

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"time"
 
 	"github.com/hallcast/hallcast/push"
@@ -73,6 +74,9 @@ func (p *Push) Connected(c *push.Client) {
 
 // greet sends hello, unless force is false and the screen already has
 // this one, and records the screen's groups on the client.
+// helloSeed hashes the hellos this process sent.
+var helloSeed = maphash.MakeSeed()
+
 func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 	p.mu.Lock()
 	st := p.states[deviceID]
@@ -85,10 +89,11 @@ func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 	hello := Hello{Device: sc.Name, ID: sc.DeviceID, Kind: "screen", Profile: sc.Profile, Groups: sc.Groups,
 		Timezone: p.svc.loc.String(), HeartbeatSeconds: HeartbeatSeconds}
 	b, _ := json.Marshal(hello)
+	sum := maphash.Bytes(helloSeed, b)
 	p.mu.Lock()
-	stale := p.states[deviceID] != st || sn.gen < st.gen || (!force && (!st.ready || st.hello == string(b)))
+	stale := p.states[deviceID] != st || sn.gen < st.gen || (!force && (!st.ready || st.hello == sum))
 	if !stale {
-		st.hello, st.gen = string(b), sn.gen
+		st.hello, st.gen = sum, sn.gen
 	}
 	p.mu.Unlock()
 	if stale {

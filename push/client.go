@@ -1,6 +1,7 @@
 package push
 
 import (
+	"bytes"
 	"net"
 	"sync"
 	"syscall"
@@ -36,7 +37,7 @@ type Client struct {
 	slow      bool
 	closeCode int
 	closeText string
-	attrs     map[string]any
+	attrs     []attr
 }
 
 // outgoing is one queued frame: a message (its frame bytes, from off), a
@@ -53,18 +54,34 @@ type outgoing struct {
 // groups, its playlist version).
 func (c *Client) Set(key string, v any) {
 	c.mu.Lock()
-	if c.attrs == nil {
-		c.attrs = map[string]any{}
+	defer c.mu.Unlock()
+	for i := range c.attrs {
+		if c.attrs[i].key == key {
+			c.attrs[i].v = v
+			return
+		}
 	}
-	c.attrs[key] = v
-	c.mu.Unlock()
+	c.attrs = append(c.attrs, attr{key, v})
 }
 
 // Get returns a value stored with Set, or nil.
 func (c *Client) Get(key string) any {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.attrs[key]
+	for _, a := range c.attrs {
+		if a.key == key {
+			return a.v
+		}
+	}
+	return nil
+}
+
+// attr is one value stored with Set: a client holds one or two, and a
+// slice of them costs a tenth of a map's memory for each of thousands of
+// connections.
+type attr struct {
+	key string
+	v   any
 }
 
 // Hub returns the hub the client belongs to.
@@ -226,9 +243,16 @@ func (c *Client) readPump(hd Handler) {
 		c.Close(code, "")
 		return nil
 	})
+	extended := time.Now()
 	for {
-		typ, b, err := c.conn.ReadMessage()
+		typ, r, err := c.conn.NextReader()
+		var buf *bytes.Buffer
+		if err == nil {
+			buf = readBuffers.Get().(*bytes.Buffer)
+			_, err = buf.ReadFrom(r)
+		}
 		if err != nil {
+			putReadBuffer(buf)
 			switch {
 			case err == websocket.ErrReadLimit:
 				c.Close(websocket.CloseMessageTooBig, "frame too large")
@@ -239,12 +263,19 @@ func (c *Client) readPump(hd Handler) {
 			}
 			return
 		}
-		_ = c.conn.SetReadDeadline(time.Now().Add(o.PongWait))
+		// A message also proves the peer alive; moving the deadline
+		// (a runtime timer) once in a while is enough for that.
+		if now := time.Now(); now.Sub(extended) > o.PongWait/8 {
+			_ = c.conn.SetReadDeadline(now.Add(o.PongWait))
+			extended = now
+		}
 		if typ != websocket.TextMessage {
+			putReadBuffer(buf)
 			c.Close(CloseBadMessage, "text frames only")
 			return
 		}
-		m, err := Decode(b)
+		m, err := Decode(buf.Bytes()) // copies what it keeps
+		putReadBuffer(buf)
 		if err != nil {
 			c.Close(CloseBadMessage, "not a protocol message")
 			return
@@ -259,6 +290,19 @@ func (c *Client) readPump(hd Handler) {
 			hd.Received(c, m)
 		}
 	}
+}
+
+// readBuffers hold one incoming message while it is decoded: shared, so
+// that an ack costs no allocation of its own and an idle connection holds
+// no buffer.
+var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putReadBuffer(b *bytes.Buffer) {
+	if b == nil || b.Cap() > 16<<10 {
+		return
+	}
+	b.Reset()
+	readBuffers.Put(b)
 }
 
 func isTimeout(err error) bool {

@@ -2,12 +2,14 @@ package push_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gorilla/websocket"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/hallcast/hallcast/push"
 )
@@ -190,5 +192,40 @@ func TestBroadcastAfterAnOldPing(t *testing.T) {
 	}
 	if f.hub.Count() != 1 {
 		t.Fatal("connection dropped")
+	}
+}
+
+// TestStormMemoryIsReleasedOnceItIsOver: after StormSize connections and
+// StormQuiet without another, the hub returns the storm's garbage once,
+// and not again until another storm.
+func TestStormMemoryIsReleasedOnceItIsOver(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	f := setup(t, push.Options{Registerer: reg, StormSize: 3, StormQuiet: 100 * time.Millisecond, PingInterval: 160 * time.Millisecond, PongWait: 5 * time.Second})
+	releases := func() float64 {
+		mfs, err := reg.Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mf := range mfs {
+			if mf.GetName() == "hallcast_push_storm_releases_total" {
+				return mf.GetMetric()[0].GetCounter().GetValue()
+			}
+		}
+		return 0
+	}
+	for i := range 2 {
+		_, tok := f.pair(t, fmt.Sprintf("屏%d", i))
+		read(t, f.dial(t, tok, nil))
+	}
+	time.Sleep(400 * time.Millisecond)
+	if n := releases(); n != 0 {
+		t.Fatalf("released %v times after 2 connections (storm size 3)", n)
+	}
+	_, tok := f.pair(t, "屏2")
+	read(t, f.dial(t, tok, nil))
+	waitFor(t, func() bool { return releases() == 1 })
+	time.Sleep(400 * time.Millisecond)
+	if n := releases(); n != 1 {
+		t.Fatalf("released %v times for one storm", n)
 	}
 }

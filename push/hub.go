@@ -44,6 +44,12 @@ type Options struct {
 	// AllowedOrigins are origins (scheme://host[:port]) besides the
 	// request's own host that may open connections.
 	AllowedOrigins []string
+	// StormSize and StormQuiet: once at least StormSize connections
+	// (default 500) have opened and none for StormQuiet (default 10 s),
+	// the hub returns the memory the storm left behind to the system
+	// (see settle in wheel.go). A negative StormSize turns it off.
+	StormSize  int
+	StormQuiet time.Duration
 }
 
 // Hub owns every connection of this instance.
@@ -62,6 +68,7 @@ type Hub struct {
 	wg       sync.WaitGroup
 	nextSlot uint32
 	wheel    *wheel
+	storm    storm // under mu
 }
 
 // NewHub returns a hub with defaults filled in.
@@ -83,6 +90,12 @@ func NewHub(o Options) *Hub {
 	}
 	if o.ReadLimit <= 0 {
 		o.ReadLimit = 8 << 10
+	}
+	if o.StormSize == 0 {
+		o.StormSize = 500
+	}
+	if o.StormQuiet <= 0 {
+		o.StormQuiet = 10 * time.Second
 	}
 	h := &Hub{
 		opts:     o,

@@ -10,6 +10,7 @@ type metrics struct {
 	refused     prometheus.Counter
 	broadcasts  prometheus.Counter
 	fanout      prometheus.Histogram
+	released    prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -22,9 +23,10 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		broadcasts:  prometheus.NewCounter(prometheus.CounterOpts{Name: "hallcast_push_broadcasts_total", Help: "Broadcasts queued."}),
 		fanout: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "hallcast_push_fanout_seconds", Help: "Time to queue one broadcast to every recipient.",
 			Buckets: prometheus.ExponentialBuckets(0.0001, 4, 8)}),
+		released: prometheus.NewCounter(prometheus.CounterOpts{Name: "hallcast_push_storm_releases_total", Help: "Times the memory left by a storm of new connections was returned to the system."}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.connections, m.sent, m.received, m.slow, m.refused, m.broadcasts, m.fanout)
+		reg.MustRegister(m.connections, m.sent, m.received, m.slow, m.refused, m.broadcasts, m.fanout, m.released)
 	}
 	return m
 }

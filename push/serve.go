@@ -76,6 +76,8 @@ func (h *Hub) run(conn *websocket.Conn, d device.Device, remote, query string) {
 	h.byDevice[d.ID] = c
 	c.bucket = h.nextSlot % wheelSlots
 	h.nextSlot++
+	h.storm.opened++
+	h.storm.last = c.ConnectedAt
 	h.startWheel()
 	hd := h.handlers[d.Kind]
 	hooks := h.onConn

@@ -1,6 +1,7 @@
 package push
 
 import (
+	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -52,5 +53,35 @@ func (h *Hub) pingLoop(w *wheel) {
 			c.ping()
 		}
 		clear(due)
+		h.settle()
+	}
+}
+
+// storm counts the connections opened since the memory was last
+// returned to the system.
+type storm struct {
+	opened int
+	last   time.Time
+}
+
+// settle returns the garbage of a connection storm to the system once it
+// is over. Thousands of screens connecting at once (a start, a restart,
+// the network coming back) leave a heap of request buffers, handshake
+// headers and greetings behind, often more than the connections keep;
+// the garbage collector frees it only when the heap grows again, and
+// idle screens allocate almost nothing, so without this the process
+// would hold that memory for minutes. One forced collection when the
+// storm is over costs a few tens of milliseconds.
+func (h *Hub) settle() {
+	h.mu.Lock()
+	st := h.storm
+	due := h.opts.StormSize > 0 && st.opened >= h.opts.StormSize && time.Since(st.last) >= h.opts.StormQuiet
+	if due {
+		h.storm = storm{}
+	}
+	h.mu.Unlock()
+	if due {
+		debug.FreeOSMemory()
+		h.metrics.released.Inc()
 	}
 }

@@ -32,11 +32,11 @@ type options struct {
 	url, tokens, user, passwordFile string
 	pid, n, sources, concurrency    int
 	pollers                         int
-	hold                            time.Duration
+	hold, ackMin, ackMax            time.Duration
 	broadcasts, burst, slowRounds   int
 	slowPct                         float64
 	textBytes                       int
-	ack, delayedAcks                bool
+	ack                             bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -51,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.n, "n", 0, "connections to open (0: one per token)")
 	fs.IntVar(&o.sources, "sources", 4, "source addresses 127.0.0.2 … 127.0.0.(1+sources)")
 	fs.IntVar(&o.concurrency, "concurrency", 64, "connections being opened at once")
-	fs.IntVar(&o.pollers, "pollers", 2, "epoll loops serving the screens (one goroutine each)")
+	fs.IntVar(&o.pollers, "pollers", 1, "epoll loops serving the screens (one goroutine each; one keeps up with 19,000 screens and leaves the server more of a shared machine)")
 	fs.DurationVar(&o.hold, "hold", 60*time.Second, "idle hold before broadcasting")
 	fs.IntVar(&o.broadcasts, "broadcasts", 10, "broadcasts measured one at a time")
 	fs.IntVar(&o.burst, "burst", 10, "broadcasts sent back-to-back for deliveries/s")
@@ -59,10 +59,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Float64Var(&o.slowPct, "slow-pct", 1, "percentage of screens that stop reading in the slow phase")
 	fs.IntVar(&o.textBytes, "text-bytes", 200, "size of the emergency text in bytes (UTF-8)")
 	fs.BoolVar(&o.ack, "ack", true, "screens acknowledge emergencies, as the display page does")
-	fs.BoolVar(&o.delayedAcks, "delayed-acks", false, "keep the screens' sockets in TCP delayed-ACK mode (TCP_QUICKACK off after each read), so an emergency's TCP ACK rides on the screen's ack instead of a packet of its own")
+	fs.DurationVar(&o.ackMin, "ack-after", 500*time.Millisecond, "a screen acks an emergency this long after receiving it, plus up to --ack-spread at random (the display page waits 0.5–1.5 s)")
+	spread := fs.Duration("ack-spread", time.Second, "random part of the ack's wait")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	o.ackMax = o.ackMin + *spread
 	if err := load(o, stdout); err != nil {
 		fmt.Fprintf(stderr, "hallcast-load: %v\n", err)
 		return 1

@@ -16,10 +16,11 @@ import (
 // emergencies, so an arriving frame costs a read and maybe a write, with
 // no goroutine to wake.
 type poller struct {
-	f    *fleet
-	epfd int
-	quit atomic.Bool
-	done chan struct{}
+	f     *fleet
+	epfd  int
+	quit  atomic.Bool
+	done  chan struct{}
+	later ackQueue // acks waiting for their time (only the loop's goroutine)
 
 	mu     sync.Mutex
 	mine   []*screen
@@ -56,7 +57,14 @@ func (p *poller) run() {
 	events := make([]syscall.EpollEvent, 256)
 	buf := make([]byte, 64<<10)
 	for !p.quit.Load() {
-		n, err := syscall.EpollWait(p.epfd, events, 100)
+		wait := 100
+		if due, ok := p.later.next(); ok {
+			wait = max(0, min(wait, int(time.Until(due).Milliseconds())+1))
+		}
+		n, err := syscall.EpollWait(p.epfd, events, wait)
+		for _, a := range p.later.due(time.Now()) {
+			p.f.sendAck(a)
+		}
 		if err != nil {
 			if err == syscall.EINTR {
 				continue
@@ -90,11 +98,6 @@ func (p *poller) read(s *screen, buf []byte) {
 		p.gone(s)
 		return
 	}
-	if p.f.delayedAcks {
-		// Back in delayed-ACK mode: the ack this screen is about to
-		// write carries the TCP ACK too (see --delayed-acks).
-		_ = syscall.SetsockoptInt(s.fd, syscall.IPPROTO_TCP, syscall.TCP_QUICKACK, 0)
-	}
 	if p.take(s, buf[:n], time.Now()) {
 		return
 	}
@@ -119,7 +122,7 @@ func (p *poller) take(s *screen, data []byte, now time.Time) bool {
 		data = data[n:]
 		switch fr.op {
 		case 0x1: // text
-			p.f.message(s, fr.payload, now)
+			p.f.message(p, s, fr.payload, now)
 		case 0x8: // close
 			return false
 		case 0x9: // ping

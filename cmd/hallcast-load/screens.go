@@ -33,10 +33,12 @@ type fleet struct {
 	disconnected atomic.Int64
 	slowGone     atomic.Int64
 	ackFailed    atomic.Int64
+	pendingAcks  atomic.Int64
+	ackMin       time.Duration // each ack waits ackMin + [0, ackMax-ackMin)
+	ackMax       time.Duration
 	closing      atomic.Bool
 	paused       atomic.Bool
 	ack          bool
-	delayedAcks  bool
 	rec          *recorder
 }
 
@@ -45,7 +47,7 @@ func dial(ctx context.Context, o options, tokens []string, slowEvery int, rec *r
 	if err != nil {
 		return nil, err
 	}
-	f := &fleet{screens: make([]atomic.Pointer[screen], len(tokens)), ack: o.ack, delayedAcks: o.delayedAcks, rec: rec}
+	f := &fleet{screens: make([]atomic.Pointer[screen], len(tokens)), ack: o.ack, ackMin: o.ackMin, ackMax: o.ackMax, rec: rec}
 	for range max(1, o.pollers) {
 		p, err := newPoller(f)
 		if err != nil {
@@ -115,7 +117,7 @@ var (
 
 // message handles one text message: it finds the type and id without
 // decoding the JSON, to leave the CPU to the server.
-func (f *fleet) message(s *screen, b []byte, now time.Time) {
+func (f *fleet) message(p *poller, s *screen, b []byte, now time.Time) {
 	switch {
 	case bytes.Contains(b, typeHello):
 		f.hello.Add(1)
@@ -127,11 +129,25 @@ func (f *fleet) message(s *screen, b []byte, now time.Time) {
 		id := emID(b)
 		f.rec.delivered(id, now, s.slow)
 		if f.ack && id != "" {
-			ack := clientFrame(0x1, []byte(`{"v":1,"type":"ack","id":"`+id+`"}`), rand.Uint32())
-			if _, err := syscall.Write(s.fd, ack); err == syscall.EAGAIN {
-				f.ackFailed.Add(1)
+			f.pendingAcks.Add(1)
+			d := f.ackMin
+			if f.ackMax > f.ackMin {
+				d += rand.N(f.ackMax - f.ackMin)
 			}
+			p.later.add(pendingAck{due: now.Add(d), s: s, id: id})
 		}
+	}
+}
+
+// sendAck writes the ack of an emergency.
+func (f *fleet) sendAck(a pendingAck) {
+	f.pendingAcks.Add(-1)
+	if a.s.done.Load() {
+		return
+	}
+	ack := clientFrame(0x1, []byte(`{"v":1,"type":"ack","id":"`+a.id+`"}`), rand.Uint32())
+	if _, err := syscall.Write(a.s.fd, ack); err == syscall.EAGAIN {
+		f.ackFailed.Add(1)
 	}
 }
 

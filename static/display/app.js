@@ -111,13 +111,22 @@ function onMessage(msg) {
     case 'power': power.set(d); visibility(); break;
     case 'emergency':
       emergency.show(Object.assign({ id: msg.id }, d));
-      if (msg.id) push.ack(msg.id);
+      if (msg.id) ackLater(msg.id);
       break;
     case 'emergency_clear': emergency.clear(d.id || msg.id); break;
     case 'ack': played.acked(msg.id || d.id); break;
     case 'reload': location.reload(); break;
     default:
   }
+}
+
+// ackLater acknowledges an emergency 0.5–1.5 s after showing it, at
+// random: every screen of a hall receives it in the same instant, and
+// receipts spread over a second leave the server free to finish delivering
+// it first (docs/protocol.md, "emergency"). The admin's count still fills
+// within two seconds.
+function ackLater(id) {
+  setTimeout(() => { if (push) push.ack(id); }, 500 + Math.random() * 1000);
 }
 
 function heartbeat() {

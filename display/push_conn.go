@@ -72,11 +72,11 @@ func (p *Push) Connected(c *push.Client) {
 	p.poke()
 }
 
-// greet sends hello, unless force is false and the screen already has
-// this one, and records the screen's groups on the client.
 // helloSeed hashes the hellos this process sent.
 var helloSeed = maphash.MakeSeed()
 
+// greet sends hello, unless force is false and the screen already has
+// this one, and records the screen's groups on the client.
 func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 	p.mu.Lock()
 	st := p.states[deviceID]

@@ -79,8 +79,10 @@ type Tx struct {
 }
 
 // Tx runs fn in a write transaction, committing when fn returns nil and
-// rolling back otherwise. Events published with tx.Publish go out after
-// the commit.
+// rolling back otherwise. After the commit, the AfterCommit hooks run
+// first and then the events published with tx.Publish go out, so this
+// instance's own state already holds the change when a subscriber here
+// hears of it (and need not load it again). Hooks must be quick.
 func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) error {
 	stx, err := d.write.BeginTxx(ctx, nil)
 	if err != nil {
@@ -96,13 +98,13 @@ func (d *DB) Tx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := stx.Commit(); err != nil {
 		return fmt.Errorf("store: unable to commit: %w", err)
 	}
+	for _, f := range tx.after {
+		f()
+	}
 	for _, ev := range tx.events {
 		if err := d.bus.Publish(context.WithoutCancel(ctx), ev); err != nil {
 			d.log.Error("store: unable to publish a change event", "topic", ev.Topic, "err", err)
 		}
-	}
-	for _, f := range tx.after {
-		f()
 	}
 	return nil
 }
@@ -128,7 +130,8 @@ func (t *Tx) Exec(ctx context.Context, query string, args ...any) (sql.Result, e
 // Publish queues a change event to go out once the transaction commits.
 func (t *Tx) Publish(ev Event) { t.events = append(t.events, ev) }
 
-// AfterCommit runs f once the transaction has committed.
+// AfterCommit runs f once the transaction has committed, before its
+// events are published.
 func (t *Tx) AfterCommit(f func()) { t.after = append(t.after, f) }
 
 // Sqlx exposes the underlying transaction for bulk work (prepared

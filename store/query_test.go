@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -77,11 +78,24 @@ func TestTxRollsBackAndHoldsEvents(t *testing.T) {
 			t.Fatalf("event from a rolled back transaction: %+v", ev)
 		default:
 		}
+		var hooked atomic.Bool
 		if err := db.Tx(ctx, func(tx *store.Tx) error {
 			tx.Publish(store.Event{Topic: "thing", ID: 2})
+			tx.AfterCommit(func() {
+				// The hook runs before the event goes out.
+				select {
+				case ev := <-sub.C:
+					t.Errorf("event %+v published before the after-commit hook ran", ev)
+				case <-time.After(50 * time.Millisecond):
+				}
+				hooked.Store(true)
+			})
 			return nil
 		}); err != nil {
 			t.Fatal(err)
+		}
+		if !hooked.Load() {
+			t.Fatal("the after-commit hook did not run before Tx returned")
 		}
 		select {
 		case ev := <-sub.C:

@@ -28,6 +28,7 @@ type entry struct {
 	acked   map[int64]bool     // acks seen here (under live.mu)
 	pm      *push.Prepared
 	stop    chan struct{}
+	pushed  chan struct{} // closed once the broadcast is out: its clear waits for it
 }
 
 func newLive(s *Service) *live {
@@ -147,8 +148,10 @@ func (l *live) reload(ctx context.Context) error {
 	return nil
 }
 
-// add makes e active here, pushes it to its connected targets and starts
-// its expiry timer.
+// add makes e active here, starts its expiry timer and pushes it to its
+// connected targets. The push runs on its own goroutine: writing to
+// thousands of screens takes a while, and the sender's transaction hook
+// (Send) must not hold back the bus event that tells the other instances.
 func (l *live) add(e *Emergency, ids []int64) {
 	now := l.s.now()
 	if !e.Active(now) {
@@ -160,7 +163,7 @@ func (l *live) add(e *Emergency, ids []int64) {
 		l.s.opts.Logger.Error("emergency: encoding", "id", e.ID, "err", err)
 		return
 	}
-	en := &entry{e: e, targets: make(map[int64]struct{}, len(ids)), acked: map[int64]bool{}, pm: pm, stop: make(chan struct{})}
+	en := &entry{e: e, targets: make(map[int64]struct{}, len(ids)), acked: map[int64]bool{}, pm: pm, stop: make(chan struct{}), pushed: make(chan struct{})}
 	for _, id := range ids {
 		en.targets[id] = struct{}{}
 	}
@@ -179,8 +182,11 @@ func (l *live) add(e *Emergency, ids []int64) {
 		case <-en.stop:
 		}
 	}()
-	n := l.s.opts.Hub.BroadcastPrepared(pm, en.isTarget)
-	l.s.opts.Logger.Info("emergency: broadcast", "id", e.ID, "targets", len(ids), "connected", n)
+	go func() {
+		defer close(en.pushed)
+		n := l.s.opts.Hub.BroadcastPrepared(pm, en.isTarget)
+		l.s.opts.Logger.Info("emergency: broadcast", "id", e.ID, "targets", len(ids), "connected", n)
+	}()
 }
 
 func (en *entry) isTarget(c *push.Client) bool {
@@ -199,6 +205,7 @@ func (l *live) end(id int64) {
 	delete(l.active, id)
 	close(en.stop)
 	l.mu.Unlock()
+	<-en.pushed // a screen must not get the clear before the emergency
 	mid := MessageID(id)
 	if _, err := l.s.opts.Hub.Broadcast(push.TypeEmergencyClear, "", map[string]string{"id": mid}, en.isTarget); err != nil {
 		l.s.opts.Logger.Error("emergency: clear", "id", id, "err", err)

@@ -2,8 +2,10 @@ package server
 
 import (
 	"context"
+	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/display"
@@ -15,9 +17,12 @@ import (
 // connecting devices), follows the change bus and starts the expiry
 // timers of the active emergencies.
 func (a *App) openEmergency(ctx context.Context) error {
-	dir := &emergencyDirectory{a: a}
+	dir := &emergencyDirectory{a: a,
+		load: func(ctx context.Context) ([]display.ScreenRef, error) { return a.Display.ScreensIn(ctx, nil, true) },
+		log:  a.Log, quiet: time.Second,
+	}
 	sub := a.DB.Bus().Subscribe(display.Topic, device.Topic, store.TopicResync)
-	go dir.follow(sub)
+	go dir.follow(sub.C)
 	a.Emergencies = emergency.New(emergency.Options{
 		DB: a.DB, Hub: a.Hub, Directory: dir, Clock: a.Clock, Logger: a.Log, Policy: a.maskingPolicy,
 	})
@@ -34,39 +39,71 @@ func (a *App) openEmergency(ctx context.Context) error {
 
 // emergencyDirectory finds the targets of an emergency: screens through
 // the screens domain, kiosks through the device list. The screen list is
-// kept in memory between changes (tens of thousands of screens take a
-// while to load, and an emergency must go out at once); any screens or
-// device event, on any instance, makes the next emergency reload it.
+// kept in memory (tens of thousands of screens take a while to load, and
+// an emergency must go out at once): it is loaded at start and again
+// once change events stop for a moment (quiet), so that the next
+// emergency finds it ready. An emergency sent while a change has not been
+// reloaded yet loads the list itself: it never targets a stale list.
 type emergencyDirectory struct {
-	a      *App
+	a     *App
+	load  func(ctx context.Context) ([]display.ScreenRef, error)
+	log   *slog.Logger
+	quiet time.Duration
+
 	mu     sync.Mutex
 	gen    uint64 // bumped by every change event
 	loaded uint64 // the gen the cache was loaded at, plus one
 	all    []display.ScreenRef
 }
 
-func (d *emergencyDirectory) follow(sub *store.Subscription) {
-	for range sub.C {
-		d.mu.Lock()
-		d.gen++
-		d.mu.Unlock()
+// follow counts the change events and reloads the list at start and
+// after each run of them, until events is closed.
+func (d *emergencyDirectory) follow(events <-chan store.Event) {
+	warm := time.NewTimer(0)
+	defer warm.Stop()
+	for {
+		select {
+		case _, ok := <-events:
+			if !ok {
+				return
+			}
+			d.mu.Lock()
+			d.gen++
+			d.mu.Unlock()
+			warm.Reset(d.quiet)
+		case <-warm.C:
+			if _, err := d.screens(context.Background()); err != nil {
+				d.log.Warn("emergency: loading the screen list ahead", "err", err)
+			}
+		}
 	}
 }
 
-func (d *emergencyDirectory) Screens(ctx context.Context, groups []int64, all bool) ([]emergency.Target, error) {
+// screens returns the current screen list, loading it when a change came
+// since it was last loaded.
+func (d *emergencyDirectory) screens(ctx context.Context) ([]display.ScreenRef, error) {
 	d.mu.Lock()
 	refs, gen, fresh := d.all, d.gen, d.loaded == d.gen+1
 	d.mu.Unlock()
-	if !fresh {
-		var err error
-		if refs, err = d.a.Display.ScreensIn(ctx, nil, true); err != nil {
-			return nil, err
-		}
-		d.mu.Lock()
-		if d.gen == gen {
-			d.all, d.loaded = refs, gen+1
-		}
-		d.mu.Unlock()
+	if fresh {
+		return refs, nil
+	}
+	refs, err := d.load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	if d.gen == gen {
+		d.all, d.loaded = refs, gen+1
+	}
+	d.mu.Unlock()
+	return refs, nil
+}
+
+func (d *emergencyDirectory) Screens(ctx context.Context, groups []int64, all bool) ([]emergency.Target, error) {
+	refs, err := d.screens(ctx)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]emergency.Target, 0, len(refs))
 	for _, r := range refs {

@@ -281,9 +281,12 @@ func (c *Client) readPump(hd Handler) {
 			return
 		}
 		c.hub.metrics.received.Inc()
-		if m.Type == TypeAck && m.ID != "" {
-			for _, f := range c.hub.ackHooks() {
-				f(c, m.ID)
+		if m.Type == TypeAck {
+			hooks := c.hub.ackHooks()
+			for _, id := range AckIDs(m) {
+				for _, f := range hooks {
+					f(c, id)
+				}
 			}
 		}
 		if hd != nil {

@@ -81,3 +81,35 @@ func Decode(b []byte) (Message, error) {
 	}
 	return m, nil
 }
+
+// MaxAckIDs is how many message ids one ack frame may carry: its "id"
+// and up to MaxAckIDs-1 more in data.ids (a screen that shows several
+// emergencies within its ack delay answers them all in one frame).
+const MaxAckIDs = 32
+
+// AckIDs returns the message ids an ack acknowledges: its id, then the
+// ids in its data, at most MaxAckIDs in all; nil when it names none or
+// its data is not {"ids": [...]}.
+func AckIDs(m Message) []string {
+	var out []string
+	if m.ID != "" {
+		out = append(out, m.ID)
+	}
+	if len(m.Data) > 0 {
+		var d struct {
+			IDs []string `json:"ids"`
+		}
+		if err := json.Unmarshal(m.Data, &d); err != nil {
+			return nil
+		}
+		for _, id := range d.IDs {
+			if id != "" {
+				out = append(out, id)
+			}
+		}
+	}
+	if len(out) > MaxAckIDs {
+		out = out[:MaxAckIDs]
+	}
+	return out
+}

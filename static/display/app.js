@@ -124,9 +124,17 @@ function onMessage(msg) {
 // random: every screen of a hall receives it in the same instant, and
 // receipts spread over a second leave the server free to finish delivering
 // it first (docs/protocol.md, "emergency"). The admin's count still fills
-// within two seconds.
+// within two seconds. Emergencies shown while an ack waits go in the same
+// frame (32 ids a frame at most).
+let unacked = [];
 function ackLater(id) {
-  setTimeout(() => { if (push) push.ack(id); }, 500 + Math.random() * 1000);
+  unacked.push(id);
+  if (unacked.length > 1) return; // the first one's timer sends them all
+  setTimeout(() => {
+    const ids = unacked;
+    unacked = [];
+    for (let i = 0; push && i < ids.length; i += 32) push.ack(ids[i], ids.slice(i + 1, i + 32));
+  }, 500 + Math.random() * 1000);
 }
 
 function heartbeat() {

@@ -107,8 +107,10 @@ export class Push {
     }
   }
 
-  ack(id) {
-    return this.send('ack', id);
+  // ack acknowledges message id and, in the same frame, the ids in more
+  // (at most 31 of them: docs/protocol.md).
+  ack(id, more) {
+    return this.send('ack', id, more && more.length ? { ids: more } : undefined);
   }
 
   sendHeartbeat() {

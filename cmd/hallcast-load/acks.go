@@ -9,11 +9,11 @@ import (
 )
 
 // pendingAck is an ack a screen sends later, as the display page does
-// (it waits 0.5–1.5 s at random: docs/protocol.md).
+// (it waits 0.5–1.5 s at random: docs/protocol.md), for what the screen
+// has received until then (screen.unacked).
 type pendingAck struct {
 	due time.Time
 	s   *screen
-	id  string
 }
 
 // ackQueue is a poller's acks by due time. Its loop takes them; a screen's

@@ -91,6 +91,9 @@ func load(o options, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "broadcast (%d bytes, %d one at a time): delivered-to-all p50 %s p99 %s max %s; per screen p50 %s p99 %s\n",
 		len(text), o.broadcasts, ms(pct(alls, 50)), ms(pct(alls, 99)), ms(pct(alls, 100)), ms(pct(pers, 50)), ms(pct(pers, 99)))
+	if len(alls) > 0 {
+		fmt.Fprintf(w, "delivered-to-all of each, in order (ms):%s\n", msList(alls))
+	}
 	if o.broadcasts > 0 {
 		settled()
 		time.Sleep(time.Second) // let the last acks be written
@@ -256,6 +259,15 @@ func readTokens(path string) ([]string, error) {
 		return nil, fmt.Errorf("no tokens in %s", path)
 	}
 	return out, nil
+}
+
+// msList formats durations as " 12.3 45.6 …" milliseconds.
+func msList(ds []time.Duration) string {
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&b, " %.1f", float64(d)/float64(time.Millisecond))
+	}
+	return b.String()
 }
 
 func formatMS(d time.Duration) string {

@@ -37,6 +37,7 @@ type options struct {
 	slowPct                         float64
 	textBytes                       int
 	ack                             bool
+	nice                            int
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -60,11 +61,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.textBytes, "text-bytes", 200, "size of the emergency text in bytes (UTF-8)")
 	fs.BoolVar(&o.ack, "ack", true, "screens acknowledge emergencies, as the display page does")
 	fs.DurationVar(&o.ackMin, "ack-after", 500*time.Millisecond, "a screen acks an emergency this long after receiving it, plus up to --ack-spread at random (the display page waits 0.5–1.5 s)")
+	fs.IntVar(&o.nice, "nice", 19, "nice level of this process, so it takes only the CPU time the server leaves (frames are timed by the kernel's receive stamp, not when they are read); 0 leaves it")
 	spread := fs.Duration("ack-spread", time.Second, "random part of the ack's wait")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	o.ackMax = o.ackMin + *spread
+	if o.nice != 0 {
+		if err := renice(o.nice); err != nil {
+			fmt.Fprintf(stderr, "hallcast-load: %v\n", err)
+			return 1
+		}
+	}
 	if err := load(o, stdout); err != nil {
 		fmt.Fprintf(stderr, "hallcast-load: %v\n", err)
 		return 1

@@ -56,6 +56,7 @@ func (p *poller) run() {
 	defer close(p.done)
 	events := make([]syscall.EpollEvent, 256)
 	buf := make([]byte, 64<<10)
+	oob := make([]byte, 128)
 	for !p.quit.Load() {
 		wait := 100
 		if due, ok := p.later.next(); ok {
@@ -83,14 +84,15 @@ func (p *poller) run() {
 				p.mu.Unlock()
 				continue
 			}
-			p.read(s, buf)
+			p.read(s, buf, oob)
 		}
 	}
 }
 
-// read takes what the socket has and handles every whole frame.
-func (p *poller) read(s *screen, buf []byte) {
-	n, err := syscall.Read(s.fd, buf)
+// read takes what the socket has and handles every whole frame, as
+// received when the kernel stamped its last segment.
+func (p *poller) read(s *screen, buf, oob []byte) {
+	n, oobn, _, _, err := syscall.Recvmsg(s.fd, buf, oob, 0)
 	if err == syscall.EAGAIN || err == syscall.EINTR {
 		return
 	}
@@ -98,7 +100,7 @@ func (p *poller) read(s *screen, buf []byte) {
 		p.gone(s)
 		return
 	}
-	if p.take(s, buf[:n], time.Now()) {
+	if p.take(s, buf[:n], arrival(oob[:oobn])) {
 		return
 	}
 	p.gone(s)

@@ -21,6 +21,9 @@ type screen struct {
 	fd   int
 	slow bool   // dialled with a tiny receive buffer; may stop reading
 	buf  []byte // the start of a frame not yet whole
+	// unacked are the emergencies received since the last ack; the first
+	// one's pendingAck sends them all in one frame, as the display does.
+	unacked []string
 	done atomic.Bool
 }
 
@@ -130,25 +133,53 @@ func (f *fleet) message(p *poller, s *screen, b []byte, now time.Time) {
 		f.rec.delivered(id, now, s.slow)
 		if f.ack && id != "" {
 			f.pendingAcks.Add(1)
+			s.unacked = append(s.unacked, id)
+			if len(s.unacked) > 1 {
+				return // goes with the first one's ack
+			}
 			d := f.ackMin
 			if f.ackMax > f.ackMin {
 				d += rand.N(f.ackMax - f.ackMin)
 			}
-			p.later.add(pendingAck{due: now.Add(d), s: s, id: id})
+			p.later.add(pendingAck{due: now.Add(d), s: s})
 		}
 	}
 }
 
-// sendAck writes the ack of an emergency.
+// sendAck writes the ack of the emergencies a screen received since its
+// last one: 32 ids a frame at most, as the display page sends them.
 func (f *fleet) sendAck(a pendingAck) {
-	f.pendingAcks.Add(-1)
+	ids := a.s.unacked
+	a.s.unacked = nil
+	f.pendingAcks.Add(-int64(len(ids)))
 	if a.s.done.Load() {
 		return
 	}
-	ack := clientFrame(0x1, []byte(`{"v":1,"type":"ack","id":"`+a.id+`"}`), rand.Uint32())
-	if _, err := syscall.Write(a.s.fd, ack); err == syscall.EAGAIN {
-		f.ackFailed.Add(1)
+	for len(ids) > 0 {
+		part := ids[:min(32, len(ids))]
+		ids = ids[len(part):]
+		if _, err := syscall.Write(a.s.fd, clientFrame(0x1, ackPayload(part), rand.Uint32())); err == syscall.EAGAIN {
+			f.ackFailed.Add(1)
+		}
 	}
+}
+
+// ackPayload is {"v":1,"type":"ack","id":first,"data":{"ids":[rest]}}.
+func ackPayload(ids []string) []byte {
+	b := []byte(`{"v":1,"type":"ack","id":"` + ids[0] + `"`)
+	if len(ids) > 1 {
+		b = append(b, `,"data":{"ids":[`...)
+		for i, id := range ids[1:] {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = append(b, id...)
+			b = append(b, '"')
+		}
+		b = append(b, "]}"...)
+	}
+	return append(b, '}')
 }
 
 // emID returns "em-N" from a frame.

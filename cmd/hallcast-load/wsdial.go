@@ -65,6 +65,10 @@ func dialScreen(t target, src byte, token string, slow bool) (int, []byte, error
 			return fail("SO_RCVBUF", err)
 		}
 	}
+	// The kernel stamps each arriving segment (timestamp.go).
+	if err := syscall.SetsockoptInt(fd, syscall.SOL_SOCKET, syscall.SO_TIMESTAMPNS, 1); err != nil {
+		return fail("SO_TIMESTAMPNS", err)
+	}
 	tv := syscall.Timeval{Sec: 30}
 	_ = syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv)
 	_ = syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_SNDTIMEO, &tv)

@@ -198,17 +198,37 @@ func setMembers(ctx context.Context, tx *store.Tx, deviceID int64, groups []int6
 }
 
 // ScreensIn returns the active screens in any of groups, or every active
-// screen when all is set (for the emergency broadcaster).
+// screen when all is set (for the emergency broadcaster), by name. It
+// reads only the IDs, names and memberships: the broadcaster loads every
+// screen at once, tens of thousands of them.
 func (s *Service) ScreensIn(ctx context.Context, groups []int64, all bool) ([]ScreenRef, error) {
-	list, err := s.Screens(ctx, false)
-	if err != nil {
-		return nil, err
+	var rows []struct {
+		DeviceID int64  `db:"device_id"`
+		Name     string `db:"name"`
+	}
+	if err := s.db.Select(ctx, &rows, `SELECT id AS device_id, name FROM devices WHERE kind = 'screen' AND revoked_at IS NULL
+		ORDER BY name, id`); err != nil {
+		return nil, wrap("list screens", err)
+	}
+	var members []struct {
+		DeviceID int64 `db:"device_id"`
+		GroupID  int64 `db:"group_id"`
+	}
+	if err := s.db.Select(ctx, &members, "SELECT device_id, group_id FROM screen_group_members ORDER BY group_id"); err != nil {
+		return nil, wrap("list screen groups", err)
+	}
+	byDevice := make(map[int64][]int64, len(rows))
+	for _, m := range members {
+		byDevice[m.DeviceID] = append(byDevice[m.DeviceID], m.GroupID)
 	}
 	out := []ScreenRef{}
-	for _, sc := range list {
-		ids := sc.GroupIDs()
+	for _, r := range rows {
+		ids := byDevice[r.DeviceID]
+		if ids == nil {
+			ids = []int64{}
+		}
 		if all || intersects(ids, groups) {
-			out = append(out, ScreenRef{DeviceID: sc.DeviceID, Name: sc.Name, Groups: ids})
+			out = append(out, ScreenRef{DeviceID: r.DeviceID, Name: r.Name, Groups: ids})
 		}
 	}
 	return out, nil

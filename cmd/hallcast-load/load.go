@@ -149,7 +149,7 @@ func load(o options, w io.Writer) error {
 		}
 	}
 	if slowEvery > 0 {
-		if err := slowPhase(o, w, f, adm, rec, fast); err != nil {
+		if err := slowPhase(o, w, f, adm, rec, fast, settled); err != nil {
 			return err
 		}
 	}
@@ -162,8 +162,10 @@ func load(o options, w io.Writer) error {
 
 // slowPhase makes 1% of the screens stop reading and broadcasts large
 // messages until the server has dropped them all (or slow-rounds), while
-// measuring the others.
-func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast int) error {
+// measuring the others. Like the one-at-a-time broadcasts, each round
+// starts once the last one's acks are in and it is cleared, so its
+// figure compares with theirs.
+func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast int, settled func()) error {
 	f.pause()
 	_, slow0 := f.open()
 	base := serverScreens(o.url)
@@ -171,6 +173,7 @@ func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast
 	var alls []time.Duration
 	rounds := 0
 	for rounds < o.slowRounds {
+		settled()
 		t0 := time.Now()
 		mid, err := adm.send(text)
 		if err != nil {
@@ -183,7 +186,8 @@ func slowPhase(o options, w io.Writer, f *fleet, adm *admin, rec *recorder, fast
 		}
 		_, all, _ := rec.result(mid)
 		alls = append(alls, all)
-		if err := adm.clear(mid); err != nil {
+		settled()
+		if err := clearAndWait(adm, rec, mid, fast); err != nil {
 			return err
 		}
 		if base-serverScreens(o.url) >= slow0 {

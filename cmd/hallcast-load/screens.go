@@ -24,7 +24,7 @@ type screen struct {
 	// unacked are the emergencies received since the last ack; the first
 	// one's pendingAck sends them all in one frame, as the display does.
 	unacked []string
-	done atomic.Bool
+	done    atomic.Bool
 }
 
 // fleet is every screen and what they received.

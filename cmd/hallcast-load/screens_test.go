@@ -56,7 +56,7 @@ func TestScreensSpeakTheProtocol(t *testing.T) {
 	}
 	defer f.close()
 	want := map[string]bool{
-		"pong:p1":                          true,
+		"pong:p1": true,
 		// Both arrive within the ack's wait: one frame acks them.
 		`{"v":1,"type":"ack","id":"em-7","data":{"ids":["em-8"]}}`: true,
 	}

@@ -22,16 +22,26 @@ func (a *App) openEmergency(ctx context.Context) error {
 		log:  a.Log, quiet: time.Second,
 	}
 	sub := a.DB.Bus().Subscribe(display.Topic, device.Topic, store.TopicResync)
-	go dir.follow(sub.C)
+	followed := make(chan struct{})
+	loadCtx, stopLoading := context.WithCancel(context.WithoutCancel(ctx))
+	go func() {
+		defer close(followed)
+		dir.follow(loadCtx, sub.C)
+	}()
+	stopFollowing := func() {
+		sub.Close()
+		stopLoading()
+		<-followed
+	}
 	a.Emergencies = emergency.New(emergency.Options{
 		DB: a.DB, Hub: a.Hub, Directory: dir, Clock: a.Clock, Logger: a.Log, Policy: a.maskingPolicy,
 	})
 	if err := a.Emergencies.Start(ctx); err != nil {
-		sub.Close()
+		stopFollowing()
 		return err
 	}
 	a.OnStop(func(ctx context.Context) {
-		sub.Close()
+		stopFollowing()
 		a.Emergencies.Close(ctx)
 	})
 	return nil
@@ -57,8 +67,9 @@ type emergencyDirectory struct {
 }
 
 // follow counts the change events and reloads the list at start and
-// after each run of them, until events is closed.
-func (d *emergencyDirectory) follow(events <-chan store.Event) {
+// after each run of them, until events is closed; ctx ends a load under
+// way at shutdown.
+func (d *emergencyDirectory) follow(ctx context.Context, events <-chan store.Event) {
 	warm := time.NewTimer(0)
 	defer warm.Stop()
 	for {
@@ -72,7 +83,7 @@ func (d *emergencyDirectory) follow(events <-chan store.Event) {
 			d.mu.Unlock()
 			warm.Reset(d.quiet)
 		case <-warm.C:
-			if _, err := d.screens(context.Background()); err != nil {
+			if _, err := d.screens(ctx); err != nil && ctx.Err() == nil {
 				d.log.Warn("emergency: loading the screen list ahead", "err", err)
 			}
 		}

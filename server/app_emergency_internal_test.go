@@ -37,7 +37,7 @@ func TestEmergencyDirectoryIsLoadedAhead(t *testing.T) {
 	}
 	events := make(chan store.Event)
 	done := make(chan struct{})
-	go func() { d.follow(events); close(done) }()
+	go func() { d.follow(context.Background(), events); close(done) }()
 	defer func() { close(events); <-done }()
 
 	until("the load at start", func() bool { return count() == 1 })

@@ -141,7 +141,8 @@ type Options struct {
 	// Policy returns the masking policy (R6) that emergency texts pass
 	// through; nil uses privacy.DefaultPolicy.
 	Policy func(ctx context.Context) (privacy.Policy, error)
-	// Presence defaults to the devices connected to this instance's hub.
+	// Presence defaults to the devices connected to this instance's hub
+	// (the server adds the screens other instances report online).
 	Presence Presence
 	// AckFlush is how often acks are written (default 200 ms).
 	AckFlush time.Duration

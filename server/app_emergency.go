@@ -34,7 +34,7 @@ func (a *App) openEmergency(ctx context.Context) error {
 		<-followed
 	}
 	a.Emergencies = emergency.New(emergency.Options{
-		DB: a.DB, Hub: a.Hub, Directory: dir, Clock: a.Clock, Logger: a.Log, Policy: a.maskingPolicy,
+		DB: a.DB, Hub: a.Hub, Directory: dir, Clock: a.Clock, Logger: a.Log, Policy: a.maskingPolicy, Presence: a.presence,
 	})
 	if err := a.Emergencies.Start(ctx); err != nil {
 		stopFollowing()
@@ -45,6 +45,31 @@ func (a *App) openEmergency(ctx context.Context) error {
 		a.Emergencies.Close(ctx)
 	})
 	return nil
+}
+
+// presence tells which devices are online for the emergency receipts: a
+// device connected to this instance, or a screen that another instance
+// reports online through the screen status rows (a screen connected to
+// another instance is unconfirmed, not offline).
+func (a *App) presence(ctx context.Context, ids []int64) map[int64]bool {
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		if a.Hub.Connected(id) != nil {
+			out[id] = true
+		}
+	}
+	if a.ScreenStatus == nil {
+		return out
+	}
+	online, err := a.ScreenStatus.Online(ctx, ids)
+	if err != nil {
+		a.Log.Warn("emergency: screens online on other instances", "err", err)
+		return out
+	}
+	for id := range online {
+		out[id] = true
+	}
+	return out
 }
 
 // emergencyDirectory finds the targets of an emergency: screens through

@@ -141,7 +141,8 @@ func TestEmergencyBroadcastReceiptsClearAndExpiry(t *testing.T) {
 }
 
 // Two instances on one PostgreSQL: an emergency sent on A reaches a screen
-// connected to B, and B's ack is counted on A.
+// connected to B, A's receipts list it as online and unconfirmed (not
+// offline) until it acks, and B's ack is counted on A.
 func TestEmergencyAcrossInstances(t *testing.T) {
 	url := storetest.PostgresURL(t)
 	onURL := func(cfg *config.Config, o *server.Options) { cfg.DatabaseURL = url }
@@ -160,6 +161,13 @@ func TestEmergencyAcrossInstances(t *testing.T) {
 	if m := emWait(t, conn, push.TypeEmergency); m.ID != mid {
 		t.Fatalf("got %+v", m)
 	}
+	eventually(t, "the screen on B listed online on A", func() bool {
+		if err := b.App.ScreenStatus.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		r, err := a.App.Emergencies.Receipts(context.Background(), em.ID)
+		return err == nil && len(r.Unconfirmed) == 1 && len(r.Offline) == 0 && r.Unconfirmed[0].Online
+	})
 	emAck(t, conn, mid)
 	eventually(t, "the receipt on A", func() bool {
 		b.App.Emergencies.Flush()

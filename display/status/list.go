@@ -165,33 +165,62 @@ func (t *Tracker) judge(now time.Time, after time.Duration, r stateRow, e *entry
 
 // Counts returns how many active screens are online and how many are
 // flagged, as Report would, from only the columns that decide it (the
-// metrics ask this at every scrape; Report's names, items and sorting
-// cost ten times as much at thousands of screens).
+// metrics ask this at every scrape).
 func (t *Tracker) Counts(ctx context.Context) (online, flagged int, err error) {
 	after, err := t.OfflineAfter(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
+	err = t.eachState(ctx, func(now time.Time, r stateRow, e *entry) {
+		on, fl, _ := t.judge(now, after, r, e)
+		if on {
+			online++
+		} else if fl {
+			flagged++
+		}
+	})
+	return online, flagged, err
+}
+
+// Online tells which of ids are online screens, as Report judges them:
+// connected here, or marked online by another instance that wrote its
+// row recently (the emergency receipts ask it across instances).
+func (t *Tracker) Online(ctx context.Context, ids []int64) (map[int64]bool, error) {
+	want := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := map[int64]bool{}
+	err := t.eachState(ctx, func(now time.Time, r stateRow, e *entry) {
+		if want[r.ID] {
+			if on, _, _ := t.judge(now, 0, r, e); on {
+				out[r.ID] = true
+			}
+		}
+	})
+	return out, err
+}
+
+// eachState calls f with the state row and the live entry here (if any)
+// of every active screen, under t.mu. It reads only the columns that
+// judge needs: the metrics and the receipts ask this for thousands of
+// screens, where Report's names, items and sorting cost ten times as much.
+func (t *Tracker) eachState(ctx context.Context, f func(now time.Time, r stateRow, e *entry)) error {
 	t.flushMu.Lock() // as in Report
 	defer t.flushMu.Unlock()
 	var rows []stateRow
 	if err := t.db.Select(ctx, &rows, `SELECT d.id, d.created_at, s.online, s.last_seen_at
 		FROM devices d LEFT JOIN screen_status s ON s.device_id = d.id
 		WHERE d.kind = 'screen' AND d.revoked_at IS NULL`); err != nil {
-		return 0, 0, fmt.Errorf("status: unable to count screens: %w", err)
+		return fmt.Errorf("status: unable to read screen states: %w", err)
 	}
 	now := t.now()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, r := range rows {
-		on, fl, _ := t.judge(now, after, r, t.live[r.ID])
-		if on {
-			online++
-		} else if fl {
-			flagged++
-		}
+		f(now, r, t.live[r.ID])
 	}
-	return online, flagged, nil
+	return nil
 }
 
 func (rep *Report) add(s Screen) {

@@ -60,6 +60,20 @@ func report(t *testing.T, tr *status.Tracker) *status.Report {
 	if online != rep.Online || flagged != rep.Flagged {
 		t.Fatalf("Counts = %d online, %d flagged; Report = %d, %d", online, flagged, rep.Online, rep.Flagged)
 	}
+	// So must the receipts' Online, screen by screen.
+	ids := make([]int64, len(rep.Screens))
+	for i, s := range rep.Screens {
+		ids[i] = s.ID
+	}
+	on, err := tr.Online(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rep.Screens {
+		if on[s.ID] != s.Online {
+			t.Fatalf("Online says %v for screen %d, Report %v", on[s.ID], s.ID, s.Online)
+		}
+	}
 	return rep
 }
 

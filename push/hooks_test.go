@@ -18,13 +18,7 @@ import (
 // handler's Connected, so their frames follow hello.
 func TestHubHooksAckAndAfterConnect(t *testing.T) {
 	f := setup(t, push.Options{})
-	var mu sync.Mutex
-	var acks []string
-	f.hub.OnAck(func(c *push.Client, id string) {
-		mu.Lock()
-		acks = append(acks, id)
-		mu.Unlock()
-	})
+	acked := recordAcks(f)
 	f.hub.AfterConnect(func(c *push.Client) {
 		c.Hub().Send(c, push.TypeEmergency, "em-1", map[string]string{"text": "火警"})
 	})
@@ -39,8 +33,7 @@ func TestHubHooksAckAndAfterConnect(t *testing.T) {
 	ack, _ := push.Encode(push.TypeAck, "em-1", nil)
 	conn.WriteMessage(websocket.TextMessage, ack)
 	waitFor(t, func() bool {
-		mu.Lock()
-		defer mu.Unlock()
+		acks := acked()
 		return len(acks) == 1 && acks[0] == "em-1"
 	})
 	waitFor(t, func() bool {
@@ -48,6 +41,51 @@ func TestHubHooksAckAndAfterConnect(t *testing.T) {
 		defer f.rec.mu.Unlock()
 		return len(f.rec.received) == 1
 	})
+}
+
+// An ack frame names one message in "id" and may name more in data.ids;
+// the ack hooks hear each, and no more than push.MaxAckIDs of them.
+func TestOneAckFrameAcknowledgesSeveral(t *testing.T) {
+	f := setup(t, push.Options{})
+	acked := recordAcks(f)
+	_, tok := f.pair(t, "大厅一号屏")
+	c := f.dial(t, tok, nil)
+	read(t, c) // hello
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf("em-%d", 10+i))
+	}
+	for _, frame := range []struct {
+		id   string
+		data any
+	}{{"em-1", map[string][]string{"ids": {"em-2", "em-3"}}}, {"em-4", nil}, {"em-9", map[string][]string{"ids": many}}} {
+		b, _ := push.Encode(push.TypeAck, frame.id, frame.data)
+		if err := c.WriteMessage(websocket.TextMessage, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := append([]string{"em-1", "em-2", "em-3", "em-4", "em-9"}, many[:push.MaxAckIDs-1]...)
+	waitFor(t, func() bool { return len(acked()) >= len(want) })
+	time.Sleep(50 * time.Millisecond) // nothing beyond the cap arrives late
+	if got := acked(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("acked %v\nwant %v", got, want)
+	}
+}
+
+// recordAcks hooks the hub's acks and returns what they named so far.
+func recordAcks(f *fixture) func() []string {
+	var mu sync.Mutex
+	var got []string
+	f.hub.OnAck(func(_ *push.Client, id string) {
+		mu.Lock()
+		got = append(got, id)
+		mu.Unlock()
+	})
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), got...)
+	}
 }
 
 // A binary frame closes that connection with 4002.

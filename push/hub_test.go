@@ -3,7 +3,6 @@ package push_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -294,47 +293,6 @@ func TestShutdownSendsGoingAway(t *testing.T) {
 	go f.hub.Shutdown(context.Background())
 	if code := closeCode(t, conn); code != websocket.CloseGoingAway {
 		t.Fatalf("shutdown: close %d", code)
-	}
-}
-
-// An ack frame names one message in "id" and may name more in data.ids;
-// the ack hooks hear each, and no more than push.MaxAckIDs of them.
-func TestOneAckFrameAcknowledgesSeveral(t *testing.T) {
-	f := setup(t, push.Options{})
-	var mu sync.Mutex
-	var got []string
-	f.hub.OnAck(func(_ *push.Client, id string) {
-		mu.Lock()
-		got = append(got, id)
-		mu.Unlock()
-	})
-	_, tok := f.pair(t, "大厅一号屏")
-	c := f.dial(t, tok, nil)
-	read(t, c) // hello
-	var many []string
-	for i := range 40 {
-		many = append(many, fmt.Sprintf("em-%d", 10+i))
-	}
-	for _, frame := range []struct {
-		id   string
-		data any
-	}{{"em-1", map[string][]string{"ids": {"em-2", "em-3"}}}, {"em-4", nil}, {"em-9", map[string][]string{"ids": many}}} {
-		b, _ := push.Encode(push.TypeAck, frame.id, frame.data)
-		if err := c.WriteMessage(websocket.TextMessage, b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want := append([]string{"em-1", "em-2", "em-3", "em-4", "em-9"}, many[:push.MaxAckIDs-1]...)
-	waitFor(t, func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return len(got) >= len(want)
-	})
-	time.Sleep(50 * time.Millisecond) // nothing beyond the cap arrives late
-	mu.Lock()
-	defer mu.Unlock()
-	if strings.Join(got, ",") != strings.Join(want, ",") {
-		t.Fatalf("acked %v\nwant %v", got, want)
 	}
 }
 

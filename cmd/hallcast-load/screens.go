@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/hallcast/hallcast/push"
 )
 
 // screen is one simulated display: it reads every frame, records when an
@@ -147,7 +149,8 @@ func (f *fleet) message(p *poller, s *screen, b []byte, now time.Time) {
 }
 
 // sendAck writes the ack of the emergencies a screen received since its
-// last one: 32 ids a frame at most, as the display page sends them.
+// last one: push.MaxAckIDs ids a frame at most, as the display page
+// sends them.
 func (f *fleet) sendAck(a pendingAck) {
 	ids := a.s.unacked
 	a.s.unacked = nil
@@ -156,7 +159,7 @@ func (f *fleet) sendAck(a pendingAck) {
 		return
 	}
 	for len(ids) > 0 {
-		part := ids[:min(32, len(ids))]
+		part := ids[:min(push.MaxAckIDs, len(ids))]
 		ids = ids[len(part):]
 		if _, err := syscall.Write(a.s.fd, clientFrame(0x1, ackPayload(part), rand.Uint32())); err == syscall.EAGAIN {
 			f.ackFailed.Add(1)
@@ -164,22 +167,14 @@ func (f *fleet) sendAck(a pendingAck) {
 	}
 }
 
-// ackPayload is {"v":1,"type":"ack","id":first,"data":{"ids":[rest]}}.
+// ackPayload is the ack of ids[0] and, in data.ids, the rest.
 func ackPayload(ids []string) []byte {
-	b := []byte(`{"v":1,"type":"ack","id":"` + ids[0] + `"`)
+	var data any
 	if len(ids) > 1 {
-		b = append(b, `,"data":{"ids":[`...)
-		for i, id := range ids[1:] {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '"')
-			b = append(b, id...)
-			b = append(b, '"')
-		}
-		b = append(b, "]}"...)
+		data = map[string][]string{"ids": ids[1:]}
 	}
-	return append(b, '}')
+	b, _ := push.Encode(push.TypeAck, ids[0], data) // strings only: cannot fail
+	return b
 }
 
 // emID returns "em-N" from a frame.

@@ -3,33 +3,39 @@ package calendar
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 )
 
 // Calendar answers whether a date is a working day, from the holiday lists
-// of the years it covers. Build it with New; it is immutable and safe for
+// of the years it covers and, if built with Provisional, from the statutory
+// holidays for the other years. Build it with New; it is safe for
 // concurrent use.
 type Calendar struct {
-	days    map[Date]Day
-	years   map[int]bool
-	lenient bool
+	days  map[Date]Day
+	years map[int]bool
+	// provisional derives uncovered years from the statutory holidays.
+	provisional bool
+	mu          sync.Mutex
+	derived     map[int]map[Date]Day
 }
 
 // Option configures New.
 type Option func(*Calendar)
 
-// Lenient makes a Calendar apply the plain weekend rule (Monday to Friday
-// work) to years it has no list for, instead of failing with
-// ErrNotCovered. Use it only where a wrong day is harmless (a preview, a
-// countdown); deadlines should fail instead.
-func Lenient() Option {
-	return func(c *Calendar) { c.lenient = true }
+// Provisional makes a Calendar count a year without a holiday list on the
+// provisional list of its statutory holidays (Statutory), R3: a missing
+// list is never a reason to refuse or lose anything. Results that depend on
+// such a year are marked by the caller (see Calendar.Provisional). Years
+// before FirstStatutoryYear without a list still fail with ErrNotCovered.
+func Provisional() Option {
+	return func(c *Calendar) { c.provisional = true }
 }
 
 // New builds a Calendar from the holiday lists of one or more years. Each
 // Year is validated; a year given twice is an error.
 func New(years []Year, opts ...Option) (*Calendar, error) {
-	c := &Calendar{days: make(map[Date]Day), years: make(map[int]bool)}
+	c := &Calendar{days: make(map[Date]Day), years: make(map[int]bool), derived: make(map[int]map[Date]Day)}
 	for _, o := range opts {
 		o(c)
 	}
@@ -49,9 +55,25 @@ func New(years []Year, opts ...Option) (*Calendar, error) {
 }
 
 // Covers reports whether a holiday list was loaded for the year of d. A
-// Lenient Calendar still reports false for years it only guesses.
+// Provisional Calendar still reports false for years it derives.
 func (c *Calendar) Covers(d Date) bool {
 	return c.years[d.Year]
+}
+
+// Provisional reports whether a computation over the days from a to b (in
+// either order, both included) relies on a provisional year: some year in
+// between has no holiday list. Such results are shown as provisional
+// (预计) and recomputed when the list arrives.
+func (c *Calendar) Provisional(a, b Date) bool {
+	if b.Before(a) {
+		a, b = b, a
+	}
+	for y := a.Year; y <= b.Year; y++ {
+		if !c.years[y] {
+			return true
+		}
+	}
+	return false
 }
 
 // Years returns the covered years in ascending order.
@@ -65,15 +87,24 @@ func (c *Calendar) Years() []int {
 }
 
 // Lookup returns the list entry for d (a holiday or a make-up working day),
-// if there is one.
+// if there is one: from the loaded list, or from the provisional list of an
+// uncovered year when the Calendar is Provisional.
 func (c *Calendar) Lookup(d Date) (Day, bool) {
-	day, ok := c.days[d]
+	if day, ok := c.days[d]; ok || c.years[d.Year] || !c.provisional {
+		return day, ok
+	}
+	prov, err := c.derive(d.Year)
+	if err != nil {
+		return Day{}, false
+	}
+	day, ok := prov[d]
 	return day, ok
 }
 
 // IsWorkday reports whether d is a working day: the list entry for d if
-// there is one, else Monday to Friday. It fails if d is not a valid date, or
-// (unless Lenient) if its year is not covered, with a *NotCoveredError.
+// there is one, else Monday to Friday. A year without a list counts on its
+// provisional list when the Calendar is Provisional; otherwise, or outside
+// the years of the statutory rules, it fails with a *NotCoveredError.
 func (c *Calendar) IsWorkday(d Date) (bool, error) {
 	if !d.Valid() {
 		return false, fmt.Errorf("calendar: invalid date %s", d)
@@ -81,9 +112,38 @@ func (c *Calendar) IsWorkday(d Date) (bool, error) {
 	if day, ok := c.days[d]; ok {
 		return !day.IsOffDay, nil
 	}
-	if !c.years[d.Year] && !c.lenient {
-		return false, &NotCoveredError{Year: d.Year}
+	if !c.years[d.Year] {
+		if !c.provisional {
+			return false, &NotCoveredError{Year: d.Year}
+		}
+		prov, err := c.derive(d.Year)
+		if err != nil {
+			return false, err
+		}
+		if day, ok := prov[d]; ok {
+			return !day.IsOffDay, nil
+		}
 	}
 	wd := d.Weekday()
 	return wd != time.Saturday && wd != time.Sunday, nil
+}
+
+// derive returns the provisional list of an uncovered year, computing it
+// once per Calendar.
+func (c *Calendar) derive(year int) (map[Date]Day, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok := c.derived[year]; ok {
+		return m, nil
+	}
+	y, err := Statutory(year)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[Date]Day, len(y.Days))
+	for _, d := range y.Days {
+		m[d.Date] = d
+	}
+	c.derived[year] = m
+	return m, nil
 }

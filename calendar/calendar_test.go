@@ -80,25 +80,39 @@ func TestNotCovered(t *testing.T) {
 	}
 }
 
-func TestLenient(t *testing.T) {
-	c := builtinCalendar(t, Lenient())
+func TestProvisional(t *testing.T) {
+	c := builtinCalendar(t, Provisional())
 	tests := []struct {
 		date string
 		want bool
 	}{
-		{"2027-01-01", true},  // a Friday: the weekend rule knows no 元旦
-		{"2027-01-02", false}, // Saturday
-		{"2026-10-10", true},  // covered years still follow their list
+		{"2027-01-01", false}, // 元旦, a Friday, by the statutory rules
+		{"2027-01-04", true},  // Monday after it
+		{"2027-02-05", false}, // 除夕 (Friday)
+		{"2027-02-08", false}, // 正月初三 (Monday)
+		{"2027-02-09", false}, // 初一 fell on a Saturday: made up on Tuesday
+		{"2027-02-10", false}, // 初二 fell on a Sunday: made up on Wednesday
+		{"2027-02-11", true},
+		{"2026-10-10", true}, // covered years still follow their list
 		{"2026-10-01", false},
 	}
 	for _, tt := range tests {
 		got, err := c.IsWorkday(date(tt.date))
 		if err != nil || got != tt.want {
-			t.Errorf("lenient IsWorkday(%s) = %v, %v; want %v", tt.date, got, err, tt.want)
+			t.Errorf("provisional IsWorkday(%s) = %v, %v; want %v", tt.date, got, err, tt.want)
 		}
 	}
 	if c.Covers(date("2027-01-01")) {
-		t.Error("a lenient Calendar must not claim to cover 2027")
+		t.Error("a provisional Calendar must not claim to cover 2027")
+	}
+	if !c.Provisional(date("2026-12-15"), date("2027-01-13")) || c.Provisional(date("2026-01-05"), date("2026-12-31")) {
+		t.Error("Provisional must say whether a span reaches a year without a list")
+	}
+	if d, ok := c.Lookup(date("2027-02-09")); !ok || d.Name != "春节补休" || !d.IsOffDay {
+		t.Errorf("Lookup of a provisional day = %+v, %v", d, ok)
+	}
+	if _, err := c.IsWorkday(date("2024-05-01")); !errors.Is(err, ErrNotCovered) {
+		t.Errorf("a year before the 2024 rules without a list: err = %v, want not covered", err)
 	}
 }
 

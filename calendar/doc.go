@@ -8,7 +8,9 @@
 // and Sunday off): an entry with isOffDay true is a holiday, one with
 // isOffDay false is a working day even on a weekend. A Calendar covers only
 // the years whose list it was given; arithmetic that needs a day of another
-// year fails with ErrNotCovered unless the Calendar was made Lenient.
+// year fails with ErrNotCovered unless the Calendar was made Provisional:
+// then a year without a list counts on the statutory holidays (Statutory)
+// and results that rely on it are marked provisional.
 //
 // Counting follows Chinese administrative practice: the day of the event
 // does not count, the period starts on the next day. "自收到申请之日起20个

@@ -15,18 +15,23 @@ import (
 const MaxDayName = 32
 
 // Import stores y as the whole list of its year, replacing what was
-// stored. y is validated as New would.
-func (s *Service) Import(ctx context.Context, who audit.Actor, y Year) error {
+// stored. y is validated as New would, and must be a complete list
+// (Year.CheckOfficial). Every date kept elsewhere that the new list moves
+// is recomputed in the same transaction, audited and returned.
+func (s *Service) Import(ctx context.Context, who audit.Actor, y Year) ([]Moved, error) {
 	if err := y.Validate(); err != nil {
-		return web.Invalid("days", web.CodeInvalid, "%s", strings.TrimPrefix(err.Error(), "calendar: "))
+		return nil, web.Invalid("days", web.CodeInvalid, "%s", strings.TrimPrefix(err.Error(), "calendar: "))
 	}
 	for i, d := range y.Days {
 		if strings.TrimSpace(d.Name) == "" || utf8.RuneCountInString(d.Name) > MaxDayName {
-			return web.Invalid(fmt.Sprintf("days[%d].name", i), web.CodeInvalid, "want 1 to %d characters", MaxDayName)
+			return nil, web.Invalid(fmt.Sprintf("days[%d].name", i), web.CodeInvalid, "want 1 to %d characters", MaxDayName)
 		}
 	}
+	if err := y.CheckOfficial(); err != nil {
+		return nil, listError(err)
+	}
 	now := s.clock.Now()
-	return s.change(ctx, "import", y.Year, func(tx *store.Tx) error {
+	return s.change(ctx, who, "import", y.Year, func(tx *store.Tx) error {
 		before, _ := loadYears(ctx, tx, y.Year)
 		if err := replaceYear(ctx, tx, y, SourceImport, now, who.ID); err != nil {
 			return err
@@ -36,10 +41,11 @@ func (s *Service) Import(ctx context.Context, who audit.Actor, y Year) error {
 	})
 }
 
-// DeleteYear removes a stored year; dates in it then fail as not covered.
-func (s *Service) DeleteYear(ctx context.Context, who audit.Actor, year int) error {
+// DeleteYear removes a stored year; dates in it are then counted on the
+// provisional list again (and recomputed).
+func (s *Service) DeleteYear(ctx context.Context, who audit.Actor, year int) ([]Moved, error) {
 	now := s.clock.Now()
-	return s.change(ctx, "delete", year, func(tx *store.Tx) error {
+	return s.change(ctx, who, "delete", year, func(tx *store.Tx) error {
 		before, err := loadYears(ctx, tx, year)
 		if err != nil {
 			return err
@@ -57,8 +63,9 @@ func (s *Service) DeleteYear(ctx context.Context, who audit.Actor, year int) err
 
 // SetDay adds or changes one entry of a stored year: a holiday
 // (IsOffDay) or a make-up working day. The year must be stored already:
-// a single entry must not make an unknown year look covered.
-func (s *Service) SetDay(ctx context.Context, who audit.Actor, d Day) error {
+// a single entry must not make an unknown year look covered; and it must
+// stay a complete list (Year.CheckOfficial).
+func (s *Service) SetDay(ctx context.Context, who audit.Actor, d Day) ([]Moved, error) {
 	d.Name = strings.TrimSpace(d.Name)
 	var c web.Check
 	c.That(d.Date.Valid(), "date", web.CodeInvalid, "want a date YYYY-MM-DD")
@@ -67,10 +74,10 @@ func (s *Service) SetDay(ctx context.Context, who audit.Actor, d Day) error {
 	}
 	c.MaxRunes("name", d.Name, MaxDayName)
 	if err := c.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	now := s.clock.Now()
-	return s.change(ctx, "set a day", d.Date.Year, func(tx *store.Tx) error {
+	return s.change(ctx, who, "set a day", d.Date.Year, func(tx *store.Tx) error {
 		if err := requireYear(ctx, tx, d.Date.Year); err != nil {
 			return err
 		}
@@ -83,6 +90,9 @@ func (s *Service) SetDay(ctx context.Context, who audit.Actor, d Day) error {
 			d.Date.String(), d.Date.Year, d.Name, d.IsOffDay); err != nil {
 			return err
 		}
+		if err := checkStored(ctx, tx, d.Date.Year); err != nil {
+			return err
+		}
 		if err := touchYear(ctx, tx, d.Date.Year, SourceEdit, now, who.ID); err != nil {
 			return err
 		}
@@ -92,13 +102,14 @@ func (s *Service) SetDay(ctx context.Context, who audit.Actor, d Day) error {
 }
 
 // DeleteDay removes one entry, so the date follows the weekend rule again.
-// The last entry of a year cannot be removed (delete the year instead).
-func (s *Service) DeleteDay(ctx context.Context, who audit.Actor, date Date) error {
+// The last entry of a year cannot be removed (delete the year instead),
+// nor one the list needs to stay complete (a statutory day off).
+func (s *Service) DeleteDay(ctx context.Context, who audit.Actor, date Date) ([]Moved, error) {
 	if !date.Valid() {
-		return web.Invalid("date", web.CodeInvalid, "want a date YYYY-MM-DD")
+		return nil, web.Invalid("date", web.CodeInvalid, "want a date YYYY-MM-DD")
 	}
 	now := s.clock.Now()
-	return s.change(ctx, "delete a day", date.Year, func(tx *store.Tx) error {
+	return s.change(ctx, who, "delete a day", date.Year, func(tx *store.Tx) error {
 		var before []dayRow
 		if err := tx.Select(ctx, &before, "SELECT day, year, name, is_off_day FROM calendar_days WHERE day = ?", date.String()); err != nil {
 			return err
@@ -114,6 +125,9 @@ func (s *Service) DeleteDay(ctx context.Context, who audit.Actor, date Date) err
 			return web.State("the last entry of %d cannot be removed; delete the year instead", date.Year)
 		}
 		if _, err := tx.Exec(ctx, "DELETE FROM calendar_days WHERE day = ?", date.String()); err != nil {
+			return err
+		}
+		if err := checkStored(ctx, tx, date.Year); err != nil {
 			return err
 		}
 		if err := touchYear(ctx, tx, date.Year, SourceEdit, now, who.ID); err != nil {
@@ -137,11 +151,39 @@ func requireYear(ctx context.Context, q store.Querier, year int) error {
 	return nil
 }
 
-// change runs fn in a transaction that tells every instance the year
-// changed, and drops this instance's cache once committed.
-func (s *Service) change(ctx context.Context, what string, year int, fn func(tx *store.Tx) error) error {
+// checkStored checks that the stored list of year is still complete
+// after an edit (Year.CheckOfficial).
+func checkStored(ctx context.Context, tx *store.Tx, year int) error {
+	ys, err := loadYears(ctx, tx, year)
+	if err != nil {
+		return err
+	}
+	if len(ys) == 1 {
+		if err := ys[0].CheckOfficial(); err != nil {
+			return listError(err)
+		}
+	}
+	return nil
+}
+
+// change runs fn in a transaction that recomputes the dates kept elsewhere
+// (Track) and tells every instance the year changed, and drops this
+// instance's cache once committed. It returns the dates that moved.
+func (s *Service) change(ctx context.Context, who audit.Actor, what string, year int, fn func(tx *store.Tx) error) ([]Moved, error) {
+	var moved []Moved
 	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+		years, err := loadYears(ctx, tx, 0)
+		if err != nil {
+			return err
+		}
+		before, err := New(years, Provisional())
+		if err != nil {
+			return err
+		}
 		if err := fn(tx); err != nil {
+			return err
+		}
+		if moved, err = s.recompute(ctx, tx, who, before); err != nil {
 			return err
 		}
 		tx.Publish(store.Event{Topic: Topic, Data: yearData(year)})
@@ -149,7 +191,7 @@ func (s *Service) change(ctx context.Context, what string, year int, fn func(tx 
 		return nil
 	})
 	if err != nil {
-		return wrap(fmt.Sprintf("%s %d", what, year), err)
+		return nil, wrap(fmt.Sprintf("%s %d", what, year), err)
 	}
-	return nil
+	return moved, nil
 }

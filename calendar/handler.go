@@ -22,7 +22,9 @@ func (s *Service) HandleYears(c echo.Context) error {
 }
 
 // HandleYear is GET /api/admin/calendar/:year: one year's list in the
-// holiday-cn shape.
+// holiday-cn shape. A year without a stored list answers with its
+// provisional list (Statutory) and "provisional": true, so the page can
+// show it and an admin can start the official list from it.
 func (s *Service) HandleYear(c echo.Context) error {
 	year, err := pathYear(c)
 	if err != nil {
@@ -33,13 +35,19 @@ func (s *Service) HandleYear(c echo.Context) error {
 		return err
 	}
 	if !ok {
-		return web.NotFound("calendar year")
+		if y, err = Statutory(year); err != nil {
+			return web.NotFound("calendar year")
+		}
 	}
-	return c.JSON(http.StatusOK, y)
+	return c.JSON(http.StatusOK, struct {
+		Year
+		Provisional bool `json:"provisional"`
+	}{y, !ok})
 }
 
 // HandleImport is POST /api/admin/calendar/import with a holiday-cn file
-// as the body; it replaces the list of the file's year.
+// as the body; it replaces the list of the file's year and answers with the
+// stored list and the dates it moved ("moved").
 func (s *Service) HandleImport(c echo.Context) error {
 	y, err := ParseHolidayCN(c.Request().Body)
 	if err != nil {
@@ -51,22 +59,27 @@ func (s *Service) HandleImport(c echo.Context) error {
 		field, _, _ := strings.Cut(msg, ":")
 		return web.Invalid(field, web.CodeInvalid, "%s", msg)
 	}
-	if err := s.Import(c.Request().Context(), auth.Actor(c), y); err != nil {
+	moved, err := s.Import(c.Request().Context(), auth.Actor(c), y)
+	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, y)
+	return c.JSON(http.StatusOK, struct {
+		Year
+		Moved []Moved `json:"moved"`
+	}{y, moved})
 }
 
-// HandleDeleteYear is DELETE /api/admin/calendar/:year.
+// HandleDeleteYear is DELETE /api/admin/calendar/:year: {"moved": [...]}.
 func (s *Service) HandleDeleteYear(c echo.Context) error {
 	year, err := pathYear(c)
 	if err != nil {
 		return err
 	}
-	if err := s.DeleteYear(c.Request().Context(), auth.Actor(c), year); err != nil {
+	moved, err := s.DeleteYear(c.Request().Context(), auth.Actor(c), year)
+	if err != nil {
 		return err
 	}
-	return c.NoContent(http.StatusNoContent)
+	return c.JSON(http.StatusOK, map[string]any{"moved": moved})
 }
 
 type dayRequest struct {
@@ -89,22 +102,27 @@ func (s *Service) HandleSetDay(c echo.Context) error {
 		return web.Invalid("isOffDay", web.CodeRequired, "required")
 	}
 	day := Day{Name: req.Name, Date: d, IsOffDay: *req.IsOffDay}
-	if err := s.SetDay(c.Request().Context(), auth.Actor(c), day); err != nil {
+	moved, err := s.SetDay(c.Request().Context(), auth.Actor(c), day)
+	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, day)
+	return c.JSON(http.StatusOK, struct {
+		Day
+		Moved []Moved `json:"moved"`
+	}{day, moved})
 }
 
-// HandleDeleteDay is DELETE /api/admin/calendar/days/:date.
+// HandleDeleteDay is DELETE /api/admin/calendar/days/:date: {"moved": [...]}.
 func (s *Service) HandleDeleteDay(c echo.Context) error {
 	d, err := pathDate(c)
 	if err != nil {
 		return err
 	}
-	if err := s.DeleteDay(c.Request().Context(), auth.Actor(c), d); err != nil {
+	moved, err := s.DeleteDay(c.Request().Context(), auth.Actor(c), d)
+	if err != nil {
 		return err
 	}
-	return c.NoContent(http.StatusNoContent)
+	return c.JSON(http.StatusOK, map[string]any{"moved": moved})
 }
 
 func pathYear(c echo.Context) (int, error) {

@@ -16,6 +16,8 @@ type computed struct {
 	End    Date   `json:"end"`
 	// Workdays counts the working days in (from, end].
 	Workdays int `json:"workdays"`
+	// Provisional says the end relies on a year without a holiday list.
+	Provisional bool `json:"provisional"`
 }
 
 // HandleCompute is GET /api/admin/calendar/compute?from=2026-02-13&n=7&unit=workdays:
@@ -48,7 +50,7 @@ func (s *Service) HandleCompute(c echo.Context) error {
 	if err != nil {
 		return CoverageError("period", err)
 	}
-	return c.JSON(http.StatusOK, computed{From: from, Period: p, End: end, Workdays: wd})
+	return c.JSON(http.StatusOK, computed{From: from, Period: p, End: end, Workdays: wd, Provisional: cal.Provisional(from, end)})
 }
 
 // CodeNotCovered is the API error code of a computation that needs a

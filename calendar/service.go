@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/store"
@@ -29,17 +30,23 @@ const Topic = "calendar"
 type Service struct {
 	db    *store.DB
 	clock clock.Clock
+	loc   *time.Location
 	mu    sync.Mutex
 	cal   *Calendar
 	// gen counts invalidations, so that a build racing with an edit is
 	// not cached.
-	gen uint64
-	sub *store.Subscription
+	gen  uint64
+	sub  *store.Subscription
+	deps dependents
 }
 
-// NewService returns a Service on db and starts watching the bus.
-func NewService(db *store.DB, c clock.Clock) *Service {
-	s := &Service{db: db, clock: c, sub: db.Bus().Subscribe(Topic)}
+// NewService returns a Service on db and starts watching the bus. loc is
+// the hall's zone, for "today" (nil: UTC).
+func NewService(db *store.DB, c clock.Clock, loc *time.Location) *Service {
+	if loc == nil {
+		loc = time.UTC
+	}
+	s := &Service{db: db, clock: c, loc: loc, sub: db.Bus().Subscribe(Topic)}
 	go func() {
 		for range s.sub.C {
 			s.invalidate()
@@ -58,7 +65,8 @@ func (s *Service) invalidate() {
 	s.mu.Unlock()
 }
 
-// Calendar returns the strict Calendar of every stored year. It is cached
+// Calendar returns the Calendar of every stored year, Provisional for the
+// years without a list (R3: a missing list never refuses anything). It is cached
 // until a list changes; callers must not keep it for long (read it again
 // per computation, it is cheap).
 func (s *Service) Calendar(ctx context.Context) (*Calendar, error) {
@@ -72,7 +80,7 @@ func (s *Service) Calendar(ctx context.Context) (*Calendar, error) {
 	if err != nil {
 		return nil, err
 	}
-	cal, err = New(years)
+	cal, err = New(years, Provisional())
 	if err != nil {
 		return nil, fmt.Errorf("calendar: stored lists are inconsistent: %w", err)
 	}
@@ -85,8 +93,7 @@ func (s *Service) Calendar(ctx context.Context) (*Calendar, error) {
 }
 
 // End returns the last day of period p starting after start, by the stored
-// lists. A period reaching a year without a list fails with an error that
-// matches ErrNotCovered.
+// lists, provisional for years without one (see Calendar.Provisional).
 func (s *Service) End(ctx context.Context, start Date, p Period) (Date, error) {
 	cal, err := s.Calendar(ctx)
 	if err != nil {

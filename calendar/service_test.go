@@ -3,6 +3,7 @@ package calendar_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func d(s string) calendar.Date {
 
 func newService(t *testing.T, db *store.DB) *calendar.Service {
 	t.Helper()
-	s := calendar.NewService(db, clock.NewFake(time.Date(2026, 2, 13, 9, 0, 0, 0, time.UTC)))
+	s := calendar.NewService(db, clock.NewFake(time.Date(2026, 2, 13, 9, 0, 0, 0, time.UTC)), time.UTC)
 	t.Cleanup(s.Close)
 	if err := s.Seed(context.Background()); err != nil {
 		t.Fatal(err)
@@ -52,7 +53,7 @@ func TestSeedOnceAndCompute(t *testing.T) {
 			t.Fatalf("end = %s, %v", end, err)
 		}
 		// Deleting a year and seeding again does not bring it back.
-		if err := s.DeleteYear(ctx, who, 2025); err != nil {
+		if _, err := s.DeleteYear(ctx, who, 2025); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.Seed(ctx); err != nil {
@@ -61,13 +62,15 @@ func TestSeedOnceAndCompute(t *testing.T) {
 		if _, ok, _ := s.Year(ctx, 2025); ok {
 			t.Fatal("a deleted builtin year came back on the next start")
 		}
-		_, err = s.End(ctx, d("2025-12-30"), calendar.Period{N: 3, Unit: calendar.UnitWorkdays})
-		if !errors.Is(err, calendar.ErrNotCovered) {
-			t.Fatalf("end in a deleted year: %v", err)
+		// A year without a list counts on its statutory holidays: 2025-12-30
+		// plus 3 working days skips 元旦 2026 (the 2026 list: 1-3 January).
+		end, err = s.End(ctx, d("2025-12-30"), calendar.Period{N: 3, Unit: calendar.UnitWorkdays})
+		if err != nil || end != d("2026-01-05") {
+			t.Fatalf("end across a deleted year: %s %v", end, err)
 		}
-		// The cached calendar follows the deletion.
+		// The cached calendar follows the deletion, and says it is provisional.
 		cal, _ := s.Calendar(ctx)
-		if cal.Covers(d("2025-06-01")) {
+		if cal.Covers(d("2025-06-01")) || !cal.Provisional(d("2025-12-30"), end) {
 			t.Fatal("cache still covers the deleted year")
 		}
 	}, audit.Migrations, calendar.Migrations)
@@ -78,42 +81,60 @@ func TestEditDaysAndImport(t *testing.T) {
 		ctx := context.Background()
 		s := newService(t, db)
 		// Make 2026-03-02 a holiday: the 公示 above now ends a day later.
-		if err := s.SetDay(ctx, who, calendar.Day{Name: "测试假日", Date: d("2026-03-02"), IsOffDay: true}); err != nil {
+		if _, err := s.SetDay(ctx, who, calendar.Day{Name: "测试假日", Date: d("2026-03-02"), IsOffDay: true}); err != nil {
 			t.Fatal(err)
 		}
 		p := calendar.Period{N: 7, Unit: calendar.UnitWorkdays}
 		if end, err := s.End(ctx, d("2026-02-13"), p); err != nil || end != d("2026-03-03") {
 			t.Fatalf("after edit: %s %v", end, err)
 		}
-		if err := s.DeleteDay(ctx, who, d("2026-03-02")); err != nil {
+		if _, err := s.DeleteDay(ctx, who, d("2026-03-02")); err != nil {
 			t.Fatal(err)
 		}
 		if end, _ := s.End(ctx, d("2026-02-13"), p); end != d("2026-03-02") {
 			t.Fatalf("after delete: %s", end)
 		}
 		// A day in a year without a list is refused, naming the field.
-		err := s.SetDay(ctx, who, calendar.Day{Name: "元旦", Date: d("2027-01-01"), IsOffDay: true})
+		_, err := s.SetDay(ctx, who, calendar.Day{Name: "元旦", Date: d("2027-01-01"), IsOffDay: true})
 		var we *web.Error
 		if !errors.As(err, &we) || we.Field != "date" {
 			t.Fatalf("day of an unknown year: %v", err)
 		}
-		if err := s.SetDay(ctx, who, calendar.Day{Name: "", Date: d("2026-03-05"), IsOffDay: true}); !errors.As(err, &we) || we.Field != "name" {
+		if _, err := s.SetDay(ctx, who, calendar.Day{Name: "", Date: d("2026-03-05"), IsOffDay: true}); !errors.As(err, &we) || we.Field != "name" {
 			t.Fatalf("empty name: %v", err)
 		}
-		// Importing 2027 makes it covered.
+		// A make-up working day on a weekday, or a statutory day made a
+		// working day, would leave the list incomplete: refused.
+		if _, err := s.SetDay(ctx, who, calendar.Day{Name: "上班", Date: d("2026-03-05"), IsOffDay: false}); !errors.As(err, &we) || we.Code != calendar.CodeMakeUpWeekday {
+			t.Fatalf("make-up weekday: %v", err)
+		}
+		if _, err := s.SetDay(ctx, who, calendar.Day{Name: "春节", Date: d("2026-02-17"), IsOffDay: false}); !errors.As(err, &we) || we.Status != http.StatusBadRequest {
+			t.Fatalf("春节 made a working day: %v", err)
+		}
+		if _, err := s.DeleteDay(ctx, who, d("2026-02-17")); !errors.As(err, &we) || we.Code != calendar.CodeFestivalMissing || we.Params["festival"] != "春节" {
+			t.Fatalf("春节 day deleted: %v", err)
+		}
+		if _, err := s.DeleteDay(ctx, who, d("2026-10-02")); !errors.As(err, &we) || we.Code != calendar.CodeFestivalMissing {
+			t.Fatalf("国庆 day deleted: %v", err)
+		}
+		// A 2027 list with only 元旦 is refused, naming 春节 (the issue's example).
 		y, err := calendar.ParseHolidayCN(strings.NewReader(`{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Import(ctx, who, y); err != nil {
+		if _, err := s.Import(ctx, who, y); !errors.As(err, &we) || we.Field != "days" || we.Params["festival"] != "春节" || !strings.Contains(we.Message, "春节") {
+			t.Fatalf("incomplete 2027 list: %v", err)
+		}
+		// A complete one makes it covered.
+		y, _ = calendar.Statutory(2027)
+		if _, err := s.Import(ctx, who, y); err != nil {
 			t.Fatal(err)
 		}
 		if end, err := s.End(ctx, d("2026-12-31"), calendar.Period{N: 1, Unit: calendar.UnitWorkdays}); err != nil || end != d("2027-01-04") {
 			t.Fatalf("across into 2027: %s %v", end, err)
 		}
-		// The last entry of a year cannot be deleted.
-		if err := s.DeleteDay(ctx, who, d("2027-01-01")); !errors.As(err, &we) || we.Status != http.StatusConflict {
-			t.Fatalf("deleting the last entry: %v", err)
+		if cal, _ := s.Calendar(ctx); !cal.Covers(d("2027-01-01")) || cal.Provisional(d("2026-12-31"), d("2027-01-04")) {
+			t.Fatal("2027 imported but not covered")
 		}
 		rows, _ := audit.List(ctx, db, audit.Filter{Action: "calendar."})
 		if len(rows) != 3 { // set, delete, import; refused changes leave no entry
@@ -142,7 +163,7 @@ func TestOtherInstanceSeesEdits(t *testing.T) {
 	if ok, _ := cal.IsWorkday(d("2026-03-04")); !ok {
 		t.Fatal("2026-03-04 should be a working day")
 	}
-	if err := sa.SetDay(ctx, who, calendar.Day{Name: "停工", Date: d("2026-03-04"), IsOffDay: true}); err != nil {
+	if _, err := sa.SetDay(ctx, who, calendar.Day{Name: "停工", Date: d("2026-03-04"), IsOffDay: true}); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; ; i++ {
@@ -158,4 +179,33 @@ func TestOtherInstanceSeesEdits(t *testing.T) {
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
+}
+
+// Next year's list is reported missing from 1 November; this year's
+// always.
+func TestStatusFromNovember(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := newService(t, db)
+		tests := []struct {
+			today   string
+			missing []int
+		}{
+			{"2026-10-31", []int{}},
+			{"2026-11-01", []int{2027}},
+			{"2026-12-31", []int{2027}},
+			{"2027-01-04", []int{2027}},
+			{"2027-11-01", []int{2027, 2028}},
+			{"2025-11-01", []int{}},
+		}
+		for _, tt := range tests {
+			st, err := s.StatusOn(ctx, d(tt.today))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(st.Missing) != fmt.Sprint(tt.missing) {
+				t.Errorf("%s: missing %v, want %v", tt.today, st.Missing, tt.missing)
+			}
+		}
+	}, audit.Migrations, calendar.Migrations)
 }

@@ -79,14 +79,19 @@ func TestAddWorkdaysNotCovered(t *testing.T) {
 			t.Errorf("AddWorkdays(%s, %d) error = %v, want not covered %d", tt.start, tt.n, err, tt.year)
 		}
 	}
-	lenient := builtinCalendar(t, Lenient())
-	if got, err := lenient.AddWorkdays(date("2026-12-31"), 1); err != nil || got != date("2027-01-01") {
-		t.Errorf("lenient AddWorkdays = %s, %v; want 2027-01-01 by the weekend rule", got, err)
+	prov := builtinCalendar(t, Provisional())
+	if got, err := prov.AddWorkdays(date("2026-12-31"), 1); err != nil || got != date("2027-01-04") {
+		t.Errorf("provisional AddWorkdays = %s, %v; want 2027-01-04 (元旦 off by the statutory rules)", got, err)
+	}
+	// The example: a request received on 2026-12-15 with no 2027
+	// list is due on 2027-01-13.
+	if got, err := prov.AddWorkdays(date("2026-12-15"), 20); err != nil || got != date("2027-01-13") {
+		t.Errorf("provisional AddWorkdays(2026-12-15, 20) = %s, %v; want 2027-01-13", got, err)
 	}
 	if _, err := c.AddWorkdays(Date{2026, 2, 30}, 1); err == nil {
 		t.Error("invalid start accepted")
 	}
-	if _, err := lenient.AddWorkdays(date("9999-12-30"), 5); err == nil {
+	if _, err := prov.AddWorkdays(date("9999-12-30"), 5); err == nil {
 		t.Error("running past year 9999 must fail")
 	}
 }

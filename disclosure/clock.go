@@ -180,6 +180,11 @@ func (st *State) finish(cal *calendar.Calendar, today calendar.Date) error {
 	if err != nil {
 		return err
 	}
+	last := due
+	if day.After(due) {
+		last = day
+	}
 	st.Due, st.DaysLeft, st.Overdue = &due, left, day.After(due)
+	st.Provisional = cal.Provisional(st.ReceivedOn, last)
 	return nil
 }

@@ -17,6 +17,7 @@ type PublicStatus struct {
 	Status       Status         `json:"status"`
 	Due          *calendar.Date `json:"due,omitempty"`
 	DaysLeft     int            `json:"days_left"`
+	Provisional  bool           `json:"provisional"`
 	Extended     bool           `json:"extended"`
 	ClosedOn     *calendar.Date `json:"closed_on,omitempty"`
 	Outcome      Outcome        `json:"outcome,omitempty"`
@@ -63,7 +64,7 @@ func (s *Service) Lookup(ctx context.Context, trackingNo, last4 string) (*Public
 		return nil, wrap("compute a deadline", err)
 	}
 	ps := &PublicStatus{TrackingNo: trackingNo, ReceivedOn: st.ReceivedOn, Status: st.Status, Due: st.Due, DaysLeft: st.DaysLeft,
-		Extended: st.ExtensionDays > 0, ClosedOn: st.ClosedOn, Outcome: st.Outcome, Reply: st.ReplyText}
+		Provisional: st.Provisional, Extended: st.ExtensionDays > 0, ClosedOn: st.ClosedOn, Outcome: st.Outcome, Reply: st.ReplyText}
 	if st.Outcome != "" {
 		ps.OutcomeLabel = st.Outcome.Label()
 	}

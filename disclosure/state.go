@@ -30,11 +30,15 @@ type State struct {
 	Corrected     bool           `json:"corrected"`
 	// DaysLeft counts the working days from today to Due (negative when
 	// overdue); for a closed request, from its closing to Due.
-	DaysLeft  int            `json:"days_left"`
-	Overdue   bool           `json:"overdue"`
-	ClosedOn  *calendar.Date `json:"closed_on,omitempty"`
-	Outcome   Outcome        `json:"outcome,omitempty"`
-	ReplyText string         `json:"reply_text,omitempty"`
+	DaysLeft int  `json:"days_left"`
+	Overdue  bool `json:"overdue"`
+	// Provisional says Due relies on a year without the State Council's
+	// holiday list (R3): it is shown as 预计 and recomputed when the list
+	// is imported.
+	Provisional bool           `json:"provisional"`
+	ClosedOn    *calendar.Date `json:"closed_on,omitempty"`
+	Outcome     Outcome        `json:"outcome,omitempty"`
+	ReplyText   string         `json:"reply_text,omitempty"`
 	// consultStart is the start of the open consultation.
 	consultStart calendar.Date
 	correctionAt calendar.Date

@@ -20,6 +20,9 @@ type Receipt struct {
 	Due         calendar.Date `json:"due"`
 	Name        string        `json:"name"`
 	PhoneMasked string        `json:"phone_masked"`
+	// Provisional says Due relies on a year without the State Council's
+	// holiday list: the receipt says 预计.
+	Provisional bool `json:"provisional"`
 }
 
 // Submit records a new application received today from a kiosk (deviceID,
@@ -42,7 +45,7 @@ func (s *Service) Submit(ctx context.Context, deviceID int64, a Application) (*R
 	if deviceID != 0 {
 		dev = deviceID
 	}
-	r := &Receipt{ReceivedOn: today, Due: *st.Due, Name: s.opts.Policy.MaskName(a.Name), PhoneMasked: s.maskPhone(a.Phone)}
+	r := &Receipt{ReceivedOn: today, Due: *st.Due, Provisional: st.Provisional, Name: s.opts.Policy.MaskName(a.Name), PhoneMasked: s.maskPhone(a.Phone)}
 	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		var id int64
 		for range 10 {

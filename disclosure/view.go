@@ -2,6 +2,8 @@ package disclosure
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/hallcast/hallcast/calendar"
@@ -40,28 +42,32 @@ const requestColumns = `id, tracking_no, device_id, applicant_type, name, id_typ
 // Request is a request as admins see it: personal numbers masked (R6),
 // its log and its clock today, with the due-soon flag.
 type Request struct {
-	ID            int64      `json:"id"`
-	TrackingNo    string     `json:"tracking_no"`
-	DeviceID      *int64     `json:"device_id,omitempty"`
-	ApplicantType string     `json:"applicant_type"`
-	Name          string     `json:"name"`
-	IDType        string     `json:"id_type,omitempty"`
-	IDMasked      string     `json:"id_masked,omitempty"`
-	OrgCode       string     `json:"org_code,omitempty"`
-	LegalRep      string     `json:"legal_rep,omitempty"`
-	ContactName   string     `json:"contact_name,omitempty"`
-	PhoneMasked   string     `json:"phone_masked"`
-	Email         string     `json:"email,omitempty"`
-	Address       string     `json:"address,omitempty"`
-	Postcode      string     `json:"postcode,omitempty"`
-	Description   string     `json:"description"`
-	DocRef        string     `json:"doc_ref,omitempty"`
-	Form          string     `json:"form"`
-	Delivery      string     `json:"delivery"`
-	AssigneeID    *int64     `json:"assignee_id,omitempty"`
-	CreatedAt     time.Time  `json:"created_at"`
-	State         State      `json:"state"`
-	DueSoon       bool       `json:"due_soon"`
+	ID            int64     `json:"id"`
+	TrackingNo    string    `json:"tracking_no"`
+	DeviceID      *int64    `json:"device_id,omitempty"`
+	ApplicantType string    `json:"applicant_type"`
+	Name          string    `json:"name"`
+	IDType        string    `json:"id_type,omitempty"`
+	IDMasked      string    `json:"id_masked,omitempty"`
+	OrgCode       string    `json:"org_code,omitempty"`
+	LegalRep      string    `json:"legal_rep,omitempty"`
+	ContactName   string    `json:"contact_name,omitempty"`
+	PhoneMasked   string    `json:"phone_masked"`
+	Email         string    `json:"email,omitempty"`
+	Address       string    `json:"address,omitempty"`
+	Postcode      string    `json:"postcode,omitempty"`
+	Description   string    `json:"description"`
+	DocRef        string    `json:"doc_ref,omitempty"`
+	Form          string    `json:"form"`
+	Delivery      string    `json:"delivery"`
+	AssigneeID    *int64    `json:"assignee_id,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+	State         State     `json:"state"`
+	DueSoon       bool      `json:"due_soon"`
+	// CalendarError says why the deadline could not be computed (a
+	// receipt in a year before the statutory rules without a list); the
+	// request is still listed.
+	CalendarError string     `json:"calendar_error,omitempty"`
 	Log           []LogEntry `json:"log,omitempty"`
 }
 
@@ -99,11 +105,12 @@ func (s *Service) Get(ctx context.Context, id int64) (*Request, error) {
 	if err != nil {
 		return nil, wrap("read a request", err)
 	}
-	st, err := Compute(cal, events(log), s.today())
+	st, calErr, err := s.state(cal, r, log, s.today())
 	if err != nil {
-		return nil, wrap("compute a deadline", err)
+		return nil, err
 	}
 	v := s.view(r, log, st, s.opts.DueSoonDays(ctx))
+	v.CalendarError = calErr
 	return &v, nil
 }
 
@@ -129,17 +136,38 @@ func (s *Service) List(ctx context.Context, all bool) ([]Request, error) {
 		if err != nil {
 			return nil, wrap("list requests", err)
 		}
-		st, err := Compute(cal, events(log), today)
+		st, calErr, err := s.state(cal, r, log, today)
 		if err != nil {
-			return nil, wrap("compute a deadline", err)
+			return nil, err
 		}
 		v := s.view(r, nil, st, soon)
+		v.CalendarError = calErr
 		out = append(out, v)
 	}
 	if !all {
 		sortUrgent(out)
 	}
 	return out, nil
+}
+
+// state computes the clock of a request on today. A year the calendar
+// cannot count (before the statutory rules, without a list) does not hide
+// the request: its state is the stored status without a deadline, and the
+// reason is returned as calErr.
+func (s *Service) state(cal *calendar.Calendar, r requestRow, log []LogEntry, today calendar.Date) (st State, calErr string, err error) {
+	st, err = Compute(cal, events(log), today)
+	var nc *calendar.NotCoveredError
+	if errors.As(err, &nc) {
+		st = State{Status: Status(r.Status)}
+		if len(log) > 0 {
+			st.ReceivedOn, st.ClockStart = log[0].Date, log[0].Date
+		}
+		return st, fmt.Sprintf("no holiday list for %d: import it on the calendar page", nc.Year), nil
+	}
+	if err != nil {
+		return st, "", wrap("compute a deadline", err)
+	}
+	return st, "", nil
 }
 
 // Summary counts open requests for the dashboard.

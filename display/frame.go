@@ -55,6 +55,9 @@ type FrameNotice struct {
 	NoticeEnd    *string   `json:"notice_end"`
 	WorkdaysLeft *int      `json:"workdays_left"`
 	DaysLeft     *int      `json:"days_left"`
+	// EndProvisional says NoticeEnd or WorkdaysLeft rely on a year without
+	// the State Council's holiday list (shown as 预计).
+	EndProvisional bool `json:"notice_end_provisional,omitempty"`
 }
 
 // Frame resolves what a screen in groups with profile p plays at at.

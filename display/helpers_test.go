@@ -56,7 +56,7 @@ func newEnv(t testing.TB, db *store.DB, now time.Time) *env {
 	ctx := context.Background()
 	fake := clock.NewFake(now)
 	e := &env{t: t, ctx: ctx, db: db, clock: fake}
-	cal := calendar.NewService(db, fake)
+	cal := calendar.NewService(db, fake, shanghai)
 	t.Cleanup(cal.Close)
 	must(t, cal.Seed(ctx))
 	e.cats = catalogue.New(db, fake, shanghai)

@@ -130,6 +130,7 @@ func (b *builder) notice(n *notice.PublicNotice) *FrameNotice {
 			if b.sn.cal != nil {
 				if w, err := b.sn.cal.WorkdaysBetween(b.m.day, end); err == nil {
 					fn.WorkdaysLeft = &w
+					fn.EndProvisional = b.sn.cal.Provisional(calendar.DateOf(n.PublishedAt.In(b.sn.loc)), end)
 				}
 			}
 		}
@@ -147,6 +148,9 @@ func noticeText(p Profile, n *FrameNotice) string {
 
 func countdownText(n *FrameNotice) string {
 	s := n.Title + " 公示期至 " + *n.NoticeEnd
+	if n.EndProvisional {
+		s += "（预计）"
+	}
 	if n.WorkdaysLeft != nil {
 		s += fmt.Sprintf(" 剩余 %d 个工作日", *n.WorkdaysLeft)
 	}

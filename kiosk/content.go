@@ -49,8 +49,11 @@ type Summary struct {
 	// NoticeEnd is the last day of the 公示 period, if the notice has one.
 	NoticeEnd *calendar.Date `json:"notice_end,omitempty"`
 	// WorkdaysLeft is filled in by the kiosk API from the calendar.
-	WorkdaysLeft *int      `json:"workdays_left,omitempty"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	WorkdaysLeft *int `json:"workdays_left,omitempty"`
+	// EndProvisional says NoticeEnd or WorkdaysLeft rely on a year without
+	// the State Council's holiday list (shown as 预计).
+	EndProvisional bool      `json:"notice_end_provisional,omitempty"`
+	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // Notice is one notice with its content.

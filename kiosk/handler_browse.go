@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/web"
 )
 
@@ -92,5 +93,6 @@ func (a *API) daysLeft(ctx context.Context, s *Summary) {
 	}
 	if n, err := cal.WorkdaysBetween(today, *s.NoticeEnd); err == nil {
 		s.WorkdaysLeft = &n
+		s.EndProvisional = cal.Provisional(calendar.DateOf(s.PublishedAt.In(a.o.Location)), *s.NoticeEnd)
 	}
 }

@@ -64,11 +64,20 @@ func (s *Service) periodEnd(ctx context.Context, p calendar.Period, at time.Time
 	if err != nil {
 		return time.Time{}, err
 	}
-	last, err := p.End(calendar.DateOf(at.In(s.loc)), cal)
+	end, err := periodEndOn(cal, p, at, s.loc)
 	if err != nil {
 		return time.Time{}, calendar.CoverageError("period", err)
 	}
-	return last.AddDays(1).In(s.loc), nil
+	return end, nil
+}
+
+// periodEndOn is periodEnd on a given calendar.
+func periodEndOn(cal *calendar.Calendar, p calendar.Period, at time.Time, loc *time.Location) (time.Time, error) {
+	last, err := p.End(calendar.DateOf(at.In(loc)), cal)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return last.AddDays(1).In(loc), nil
 }
 
 // lastDay is the last day a notice ending at end is shown: the day before

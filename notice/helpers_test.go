@@ -53,7 +53,7 @@ func newEnv(t *testing.T, db *store.DB, now time.Time) *env {
 	ctx := context.Background()
 	fake := clock.NewFake(now)
 	e := &env{t: t, db: db, clock: fake}
-	e.cal = calendar.NewService(db, fake)
+	e.cal = calendar.NewService(db, fake, shanghai)
 	t.Cleanup(e.cal.Close)
 	if err := e.cal.Seed(ctx); err != nil {
 		t.Fatal(err)

@@ -16,7 +16,7 @@ func TestBadInputNamesTheFieldAndSavesNothing(t *testing.T) {
 		ctx := context.Background()
 		later := monday.Add(48 * time.Hour)
 		sooner := monday.Add(24 * time.Hour)
-		far := time.Date(2031, 6, 1, 9, 0, 0, 0, shanghai)
+		farthest := time.Date(calendar.LastStatutoryYear+1, 6, 1, 9, 0, 0, 0, shanghai)
 		cases := []struct {
 			name  string
 			edit  func(in *notice.Input)
@@ -33,11 +33,10 @@ func TestBadInputNamesTheFieldAndSavesNothing(t *testing.T) {
 			{"both end and period", func(in *notice.Input) {
 				in.ExpireAt, in.Period = &later, &calendar.Period{N: 5, Unit: calendar.UnitWorkdays}
 			}, web.CodeInvalid, "period"},
-			{"period without a calendar", func(in *notice.Input) {
-				in.PublishAt, in.Period = &far, &calendar.Period{N: 7, Unit: calendar.UnitWorkdays}
-			}, calendar.CodeNotCovered, "period"},
-			{"period across into an unlisted year", func(in *notice.Input) {
-				in.Period = &calendar.Period{N: 40, Unit: calendar.UnitWorkdays}
+			// A period into a year without a holiday list is counted on
+			// its statutory holidays (R3), not refused.
+			{"period past the statutory calendar", func(in *notice.Input) {
+				in.PublishAt, in.Period = &farthest, &calendar.Period{N: 7, Unit: calendar.UnitWorkdays}
 			}, calendar.CodeNotCovered, "period"},
 			{"bad period unit", func(in *notice.Input) { in.Period = &calendar.Period{N: 5, Unit: "weeks"} }, web.CodeInvalid, "period.unit"},
 			{"long LED text", func(in *notice.Input) { in.LEDText = strings.Repeat("字", notice.MaxLEDText+1) }, web.CodeTooLong, "led_text"},

@@ -26,6 +26,9 @@ type Created struct {
 	// FollowupDue is set for a bad rating: the date by which the hall
 	// answers.
 	FollowupDue *calendar.Date `json:"followup_due,omitempty"`
+	// Provisional says FollowupDue relies on a year without the State
+	// Council's holiday list (R3).
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 func (s *Service) check(ctx context.Context, in *Input) error {
@@ -67,7 +70,7 @@ func (s *Service) Create(ctx context.Context, deviceID int64, sessionID string, 
 		if err != nil {
 			return nil, wrap("compute the follow-up deadline", err)
 		}
-		out.FollowupDue = &due
+		out.FollowupDue, out.Provisional = &due, cal.Provisional(calendar.DateOf(now.In(s.opts.Location)), due)
 	}
 	var dev any
 	if deviceID != 0 {

@@ -31,6 +31,9 @@ type Rating struct {
 	ClosedAt   *time.Time `db:"closed_at" json:"closed_at,omitempty"`
 	// Overdue is an open follow-up past its deadline.
 	Overdue bool `db:"-" json:"overdue"`
+	// DueProvisional says the deadline relies on a year without the State
+	// Council's holiday list (R3): shown as 预计, recomputed on import.
+	DueProvisional bool `db:"-" json:"due_provisional"`
 }
 
 // Filter selects ratings: bad ones only, open follow-ups only.
@@ -60,13 +63,30 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Rating, error) {
 	if err := s.db.Select(ctx, &out, q+order+" LIMIT ?", f.Limit); err != nil {
 		return nil, wrap("list ratings", err)
 	}
-	today := calendar.DateOf(s.opts.Clock.Now().In(s.opts.Location)).String()
+	today := calendar.DateOf(s.opts.Clock.Now().In(s.opts.Location))
+	var cal *calendar.Calendar
+	if s.opts.Calendar != nil {
+		var err error
+		if cal, err = s.opts.Calendar.Calendar(ctx); err != nil {
+			return nil, wrap("load the calendar", err)
+		}
+	}
 	for i := range out {
 		_ = json.Unmarshal([]byte(out[i].TagsJSON), &out[i].Tags)
 		r := &out[i]
-		r.Overdue = r.Status != nil && *r.Status == "open" && r.DueOn != nil && *r.DueOn < today
+		r.Overdue = r.Status != nil && *r.Status == "open" && r.DueOn != nil && *r.DueOn < today.String()
+		if due, err := calendar.ParseDate(deref(r.DueOn)); err == nil && cal != nil {
+			r.DueProvisional = cal.Provisional(calendar.DateOf(r.CreatedAt.In(s.opts.Location)), due)
+		}
 	}
 	return out, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // Assign gives a follow-up to a user.

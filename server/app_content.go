@@ -11,7 +11,7 @@ import (
 // openContent builds the workday calendar, the catalogue and the notices,
 // and seeds the calendar's built-in years and the catalogue on first start.
 func (a *App) openContent(ctx context.Context) error {
-	a.Calendar = calendar.NewService(a.DB, a.Clock)
+	a.Calendar = calendar.NewService(a.DB, a.Clock, a.Cfg.TimeZone)
 	a.OnStop(func(context.Context) { a.Calendar.Close() })
 	if err := a.Calendar.Seed(ctx); err != nil {
 		return err
@@ -25,5 +25,7 @@ func (a *App) openContent(ctx context.Context) error {
 		UploadLimit: a.Cfg.UploadLimit, Logger: a.Log,
 	})
 	a.Catalogue.SetActivity(a.Notices)
+	a.Calendar.Track(a.Notices)
+	a.Metrics.MustRegister(a.Calendar.Collector())
 	return nil
 }

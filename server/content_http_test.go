@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/hallcast/hallcast/calendar"
 )
 
 func TestAttachmentsOverHTTP(t *testing.T) {
@@ -55,26 +57,32 @@ func TestCatalogueCalendarAndStatsOverHTTP(t *testing.T) {
 	}
 	// Calendar: import a year, toggle a day, compute a period.
 	res = h.admin.Do("POST", "/api/admin/calendar/import", strings.NewReader(`{"year":2027,"papers":[],"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}`))
-	if res.Status != http.StatusOK {
+	if code, _ := res.ErrorCode(); res.Status != http.StatusBadRequest || code != "calendar_festival_missing" || !strings.Contains(string(res.Body), "春节") {
+		t.Fatalf("import of an incomplete list: %d %s", res.Status, res.Body)
+	}
+	full, _ := calendar.Statutory(2027)
+	if res := h.admin.Do("POST", "/api/admin/calendar/import", full); res.Status != http.StatusOK {
 		t.Fatalf("import: %d %s", res.Status, res.Body)
 	}
 	res = h.admin.Do("POST", "/api/admin/calendar/import", strings.NewReader(`{"year":2027,"days":[{"name":"元旦","date":"2027-01-01"}]}`))
 	if code, field := res.ErrorCode(); res.Status != http.StatusBadRequest || field != "days[0].isOffDay" {
 		t.Fatalf("bad import: %d %s %s", res.Status, code, res.Body)
 	}
-	if res := h.admin.Do("PUT", "/api/admin/calendar/days/2027-01-04", map[string]any{"name": "调休", "isOffDay": true}); res.Status != http.StatusOK {
+	if res := h.admin.Do("PUT", "/api/admin/calendar/days/2027-01-04", map[string]any{"name": "元旦", "isOffDay": true}); res.Status != http.StatusOK {
 		t.Fatalf("set day: %d %s", res.Status, res.Body)
 	}
 	var comp struct {
-		End string `json:"end"`
+		End         string `json:"end"`
+		Provisional bool   `json:"provisional"`
 	}
 	h.editor.Do("GET", "/api/admin/calendar/compute?from=2026-02-13&n=7&unit=workdays", nil).JSON(t, &comp)
-	if comp.End != "2026-03-02" {
+	if comp.End != "2026-03-02" || comp.Provisional {
 		t.Fatalf("compute: %+v", comp)
 	}
-	res = h.editor.Do("GET", "/api/admin/calendar/compute?from=2028-02-13&n=7&unit=workdays", nil)
-	if code, field := res.ErrorCode(); code != "calendar_not_covered" || field != "period" {
-		t.Fatalf("compute without a calendar: %s", res.Body)
+	// 2028 has no list: counted on its statutory holidays, marked provisional.
+	h.editor.Do("GET", "/api/admin/calendar/compute?from=2028-02-13&n=7&unit=workdays", nil).JSON(t, &comp)
+	if comp.End != "2028-02-22" || !comp.Provisional {
+		t.Fatalf("compute without a list: %+v", comp)
 	}
 	if res := h.editor.Do("PUT", "/api/admin/calendar/days/2027-01-05", map[string]any{"name": "x", "isOffDay": true}); res.Status != http.StatusForbidden {
 		t.Fatalf("editor editing the calendar: %d", res.Status)

@@ -27,7 +27,9 @@ type DueItem struct {
 	Due      string `json:"due"`       // YYYY-MM-DD
 	DaysLeft int    `json:"days_left"` // working days; negative when overdue
 	Overdue  bool   `json:"overdue"`
-	Href     string `json:"href"`
+	// Provisional says Due relies on a year without a holiday list (预计).
+	Provisional bool   `json:"provisional"`
+	Href        string `json:"href"`
 }
 
 // dueItems lists everything due soon or overdue, most urgent first.
@@ -42,7 +44,7 @@ func (a *App) dueItems(ctx context.Context) ([]DueItem, error) {
 			continue
 		}
 		out = append(out, DueItem{Kind: "disclosure", ID: r.ID, Label: "依申请公开 " + r.TrackingNo, Due: r.State.Due.String(),
-			DaysLeft: r.State.DaysLeft, Overdue: r.State.Overdue, Href: fmt.Sprintf("/admin/requests?id=%d", r.ID)})
+			DaysLeft: r.State.DaysLeft, Overdue: r.State.Overdue, Provisional: r.State.Provisional, Href: fmt.Sprintf("/admin/requests?id=%d", r.ID)})
 	}
 	cal, err := a.Calendar.Calendar(ctx)
 	if err != nil {
@@ -69,7 +71,7 @@ func (a *App) dueItems(ctx context.Context) ([]DueItem, error) {
 			continue
 		}
 		out = append(out, DueItem{Kind: "followup", ID: *r.FollowupID, Label: fmt.Sprintf("差评回访 #%d %s", r.ID, r.Service),
-			Due: *r.DueOn, DaysLeft: left, Overdue: r.Overdue, Href: "/admin/feedback"})
+			Due: *r.DueOn, DaysLeft: left, Overdue: r.Overdue, Provisional: r.DueProvisional, Href: "/admin/feedback"})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Due < out[j].Due })
 	return out, nil

@@ -54,6 +54,8 @@ func (a *App) openKiosk(ctx context.Context) error {
 	a.Kiosk = kiosk.New(kiosk.Options{DB: a.DB, Content: a.KioskContent, Search: a.Search, Ratings: a.Ratings,
 		Suggestions: a.Suggestions, Disclosure: a.Disclosure, Calendar: cal, Clock: a.Clock, Location: loc, Logger: a.Log,
 		Idle: idle, RatingConfig: a.ratingConfig})
+	cal.Track(a.Ratings)
+	cal.Track(a.Disclosure)
 
 	if n, err := a.Search.Rebuild(ctx, a.KioskContent); err != nil {
 		return err

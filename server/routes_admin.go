@@ -137,6 +137,7 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	cal := a.Calendar
 	api.add(http.MethodGet, "/calendar", anyUser, cal.HandleYears)
 	api.add(http.MethodGet, "/calendar/compute", anyUser, cal.HandleCompute)
+	api.add(http.MethodGet, "/calendar/status", anyUser, cal.HandleStatus)
 	api.add(http.MethodGet, "/calendar/:year", anyUser, cal.HandleYear)
 	api.add(http.MethodPost, "/calendar/import", admin, cal.HandleImport)
 	api.add(http.MethodDelete, "/calendar/:year", admin, cal.HandleDeleteYear)

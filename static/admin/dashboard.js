@@ -9,14 +9,18 @@ add({
     'dash.req_overdue': '依申请公开：{n} 件已超过答复期限', 'dash.req_soon': '依申请公开：{n} 件即将到期', 'dash.req_open': '依申请公开：{n} 件办理中',
     'dash.fu_overdue': '差评回访：{n} 件已超期', 'dash.fu_open': '差评回访：{n} 件待回访', 'dash.sug_open': '意见建议：{n} 件待答复',
     'dash.due': '到期事项', 'dash.due_none': '没有三个工作日内到期或已超期的事项。', 'dash.due_left': '剩余 {n} 个工作日', 'dash.due_over': '已超期 {n} 个工作日',
-    'dash.due_today': '今天到期', 'dash.stale': '栏目更新不及时：{names}',
+    'dash.due_today': '今天到期', 'dash.stale': '栏目更新不及时：{names}', 'dash.provisional': '（预计）',
+    'dash.cal_missing': '尚未导入 {years} 年的节假日安排：涉及该年的期限和公示期暂按法定节假日预计计算，标为"预计"；导入国务院办公厅通知后自动重新计算。',
+    'dash.cal_go': '去导入',
   },
   en: {
     'dash.title': 'Dashboard', 'dash.intro': 'Pick a section to start.', 'dash.soon': 'Coming soon', 'dash.attention': 'Needs attention',
     'dash.req_overdue': 'Disclosure requests: {n} overdue', 'dash.req_soon': 'Disclosure requests: {n} due soon', 'dash.req_open': 'Disclosure requests: {n} open',
     'dash.fu_overdue': 'Rating follow-ups: {n} overdue', 'dash.fu_open': 'Rating follow-ups: {n} open', 'dash.sug_open': 'Suggestions: {n} awaiting a reply',
     'dash.due': 'Due', 'dash.due_none': 'Nothing due within three working days or overdue.', 'dash.due_left': '{n} working days left', 'dash.due_over': 'Overdue by {n} working days',
-    'dash.due_today': 'Due today', 'dash.stale': 'Categories not updated in time: {names}',
+    'dash.due_today': 'Due today', 'dash.stale': 'Categories not updated in time: {names}', 'dash.provisional': ' (provisional)',
+    'dash.cal_missing': 'The holiday list of {years} is not imported: deadlines and notice periods in those years are counted on the statutory holidays and marked provisional; they are recomputed when the State Council\'s list is imported.',
+    'dash.cal_go': 'Import it',
   },
 });
 
@@ -53,7 +57,7 @@ async function due() {
   $('#due').replaceChildren(h('h2', {}, t('dash.due')), items.length
     ? h('table', {}, h('tbody', {}, items.map((it) => h('tr', { class: it.overdue ? 'overdue' : '', dataset: { due: it.kind + '-' + it.id } },
       h('td', {}, h('span', { class: 'badge ' + (it.overdue ? 'bad' : 'warn') }, (it.overdue ? '! ' : '') + left(it))),
-      h('td', {}, h('a', { href: it.href }, it.label)), h('td', {}, it.due)))))
+      h('td', {}, h('a', { href: it.href }, it.label)), h('td', {}, it.due + (it.provisional ? t('dash.provisional') : ''))))))
     : h('p', { class: 'muted' }, t('dash.due_none')));
 }
 
@@ -67,7 +71,17 @@ async function stale() {
   $('#stale').replaceChildren(...(names.length ? [h('p', { class: 'flags warn' }, h('a', { href: '/admin/catalogue' }, t('dash.stale', { names: names.join('、') })))] : []));
 }
 
-const refresh = () => Promise.all([flags(), due(), stale()].map((p) => p.catch(() => {})));
+// calendarWarning says which years that deadlines need now have no
+// official holiday list (this year, and next year from 1 November).
+async function calendarWarning() {
+  const st = await api('GET', '/api/admin/calendar/status');
+  $('#calendar-warning').replaceChildren(...(st.missing.length
+    ? [h('ul', { class: 'flags' }, h('li', { class: 'warn', dataset: { missing: st.missing.join(',') } }, t('dash.cal_missing', { years: st.missing.join('、') }), ' ',
+      h('a', { href: '/admin/calendar?year=' + st.missing[st.missing.length - 1] }, t('dash.cal_go'))))]
+    : []));
+}
+
+const refresh = () => Promise.all([calendarWarning(), flags(), due(), stale()].map((p) => p.catch(() => {})));
 apply(document);
 document.addEventListener('langchange', () => { document.title = t('nav.dashboard') + ' · hallcast'; refresh(); });
 refresh().then(ready);

@@ -8,7 +8,7 @@ import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
 
 add({
   zh: {
-    'fb.followups': '差评回访', 'fb.level': '评价', 'fb.service': '服务', 'fb.reason': '理由与说明', 'fb.due': '回访期限', 'fb.assignee': '经办人',
+    'fb.followups': '差评回访', 'fb.level': '评价', 'fb.service': '服务', 'fb.reason': '理由与说明', 'fb.due': '回访期限', 'fb.provisional': '（预计）', 'fb.assignee': '经办人',
     'fb.close': '办结', 'fb.resolution': '处理结果', 'fb.overdue': '已超期', 'fb.stats': '评价统计', 'fb.from': '开始日期', 'fb.to': '结束日期',
     'fb.show': '统计', 'fb.total': '合计', 'fb.rate': '满意率', 'fb.all': '全部', 'fb.suggestions': '意见建议', 'fb.show_closed': '显示已办结',
     'fb.reply': '答复（申请人可在终端查询）', 'fb.send': '保存答复', 'fb.nobody': '未指派',
@@ -16,7 +16,7 @@ add({
     'sst.received': '待处理', 'sst.assigned': '办理中', 'sst.replied': '已答复', 'sst.closed': '已办结', 'field.resolution': '处理结果', 'field.reply': '答复',
   },
   en: {
-    'fb.followups': 'Bad-rating follow-ups', 'fb.level': 'Rating', 'fb.service': 'Service', 'fb.reason': 'Reasons and comment', 'fb.due': 'Due', 'fb.assignee': 'Assignee',
+    'fb.followups': 'Bad-rating follow-ups', 'fb.level': 'Rating', 'fb.service': 'Service', 'fb.reason': 'Reasons and comment', 'fb.due': 'Due', 'fb.provisional': ' (provisional)', 'fb.assignee': 'Assignee',
     'fb.close': 'Close', 'fb.resolution': 'Resolution', 'fb.overdue': 'Overdue', 'fb.stats': 'Rating statistics', 'fb.from': 'From', 'fb.to': 'To',
     'fb.show': 'Show', 'fb.total': 'Total', 'fb.rate': 'Satisfied', 'fb.all': 'All', 'fb.suggestions': 'Suggestions', 'fb.show_closed': 'Show closed',
     'fb.reply': 'Reply (the citizen sees it at the kiosk)', 'fb.send': 'Save reply', 'fb.nobody': 'Nobody',
@@ -51,7 +51,7 @@ async function loadFollowups() {
     return h('tr', { dataset: { followup: r.followup_id } },
       h('td', {}, labels[r.level], h('div', { class: 'muted' }, fmtTime(r.created_at))), h('td', {}, r.service),
       h('td', {}, (r.tags || []).join('、'), r.comment ? h('div', {}, r.comment) : null, r.case_no ? h('div', { class: 'muted' }, r.case_no) : null),
-      h('td', {}, r.due_on, r.overdue ? [' ', h('span', { class: 'badge bad' }, '! ' + t('fb.overdue'))] : null),
+      h('td', {}, r.due_on, r.due_provisional ? t('fb.provisional') : '', r.overdue ? [' ', h('span', { class: 'badge bad' }, '! ' + t('fb.overdue'))] : null),
       h('td', {}, assignSelect(r.assignee_id, `/api/admin/ratings/followups/${r.followup_id}/assign`)),
       h('td', {}, res, h('button', { type: 'button', onclick: async () => { if (await call('POST', `/api/admin/ratings/followups/${r.followup_id}/close`, { resolution: res.value })) loadFollowups(); } }, t('fb.close'))));
   }) : [h('tr', {}, h('td', { colspan: 6, class: 'muted' }, t('common.none')))]));

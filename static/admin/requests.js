@@ -23,7 +23,7 @@ function flags(r) {
 function row(r) {
   return h('tr', { dataset: { request: r.tracking_no }, class: 'clickable', onclick: () => open(r.id) },
     h('td', {}, h('a', { href: '#', onclick: (e) => e.preventDefault() }, r.tracking_no)), h('td', {}, r.name, ' ', h('span', { class: 'muted' }, r.phone_masked)),
-    h('td', {}, r.state.received_on), h('td', {}, r.state.due || '—'), h('td', {}, r.state.due ? String(r.state.days_left) : '—'),
+    h('td', {}, r.state.received_on), h('td', {}, r.state.due ? r.state.due + (r.state.provisional ? t('req.provisional') : '') : '—'), h('td', {}, r.state.due ? String(r.state.days_left) : '—'),
     h('td', {}, t('st.' + r.state.status), ' ', flags(r)));
 }
 
@@ -71,7 +71,7 @@ async function open(id) {
   } }, h('option', { value: 0 }, t('req.nobody')), assignees.map((a) => h('option', { value: a.id, selected: a.id === r.assignee_id }, a.name)));
   clear($('#detail')).append(
     h('h2', {}, r.tracking_no, ' · ', t('st.' + r.state.status), ' ', flags(r)),
-    h('p', {}, t('req.due'), '：', h('strong', { id: 'detail-due' }, r.state.due || '—'), r.state.extension_days ? ` (+${r.state.extension_days})` : ''),
+    h('p', {}, t('req.due'), '：', h('strong', { id: 'detail-due' }, r.state.due ? r.state.due + (r.state.provisional ? t('req.provisional') : '') : '—'), r.state.extension_days ? ` (+${r.state.extension_days})` : ''),
     h('p', {}, t('req.applicant'), '：', r.name, ' ', r.id_masked || r.org_code || '', ' · ', t('req.contact'), '：', r.phone_masked, ' ', r.email || '', ' ', r.address || ''),
     h('p', {}, t('req.description'), '：', r.description, r.doc_ref ? ' (' + r.doc_ref + ')' : ''),
     h('p', {}, t('req.assign'), '：', assign),

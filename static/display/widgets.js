@@ -29,7 +29,7 @@ export function startClock() {
 // it has none. "left" prefers working days (R7) and falls back to days.
 export function countdown(n) {
   if (!n || !n.notice_end) return null;
-  const until = t('countdown.until', { date: n.notice_end });
+  const until = t('countdown.until', { date: n.notice_end }) + (n.notice_end_provisional ? t('countdown.provisional') : '');
   let left = '';
   let num = null;
   if (Number.isFinite(n.workdays_left)) {

@@ -76,8 +76,8 @@ register('apply', () => {
       const rc = await kapi('POST', '/disclosure', data);
       clear(box).append(pageHead(t('apply.done')), receipt(t('apply.title'), [
         [t('receipt.no'), rc.tracking_no], [t('field.name'), rc.name], [t('receipt.phone'), rc.phone_masked],
-        [t('receipt.time'), rc.received_on], [t('receipt.due'), rc.due],
-      ], t('apply.due_note', { date: rc.due }) + ' ' + t('receipt.keep')));
+        [t('receipt.time'), rc.received_on], [t('receipt.due'), rc.due + (rc.provisional ? t('common.provisional') : '')],
+      ], t(rc.provisional ? 'apply.due_note_prov' : 'apply.due_note', { date: rc.due }) + ' ' + t('receipt.keep')));
     } catch (e) {
       const first = (e.details && e.details[0]) || e;
       if (first.field && STEP_OF[first.field]) showStep(STEP_OF[first.field]);

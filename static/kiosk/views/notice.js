@@ -45,7 +45,7 @@ function attachment(a) {
 }
 
 function render(n) {
-  const period = n.notice_end ? h('p', { class: 'period' }, icon('clock'), ' ', t('notice.period'), '：', n.notice_end, '　',
+  const period = n.notice_end ? h('p', { class: 'period' }, icon('clock'), ' ', t('notice.period'), '：', n.notice_end, n.notice_end_provisional ? t('common.provisional') : '', '　',
     n.workdays_left > 0 ? h('strong', {}, t('notice.left', { n: n.workdays_left })) : t('notice.ended')) : null;
   return [
     h('h1', { class: 'notice-title' }, n.title),

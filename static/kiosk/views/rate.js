@@ -33,7 +33,7 @@ register('rate', () => {
       });
       visit.rated = true;
       clear(box).append(pageHead(t('rate.thanks')), h('div', { id: 'rate-done' }, h('p', { class: 'done' }, t('rate.thanks')),
-        out.followup_due ? h('p', { class: 'followup' }, t('rate.followup', { date: out.followup_due })) : null));
+        out.followup_due ? h('p', { class: 'followup' }, t('rate.followup', { date: out.followup_due + (out.provisional ? t('common.provisional') : '') })) : null));
     } catch (e) {
       if (e.status === 409) { visit.rated = true; err.textContent = t('rate.once'); return; }
       showErrors(box, e);

@@ -12,7 +12,7 @@ function result(kind, st) {
     h('dt', {}, t('receipt.no')), h('dd', {}, st.tracking_no),
     h('dt', {}, t('receipt.time')), h('dd', {}, fmtDate(st.created_at || st.received_on)),
     h('dt', {}, t('status.state')), h('dd', { class: 'state' }, t('st.' + st.status)),
-    kind === 'disclosure' && st.due && !st.closed_on ? [h('dt', {}, t('status.due')), h('dd', {}, st.due)] : null,
+    kind === 'disclosure' && st.due && !st.closed_on ? [h('dt', {}, t('status.due')), h('dd', {}, st.due + (st.provisional ? t('common.provisional') : ''))] : null,
     st.extended ? [h('dt', {}, ''), h('dd', {}, t('status.extended'))] : null,
     st.outcome_label ? [h('dt', {}, t('status.outcome')), h('dd', {}, st.outcome_label)] : null,
     st.reply ? [h('dt', {}, t('status.reply')), h('dd', { class: 'reply' }, st.reply)] : null);

@@ -20,6 +20,9 @@ type csvSource struct {
 	enc  Encoding
 	row  int
 	read int64
+	// folded counts the line breaks inside the quoted cells read so far:
+	// a spreadsheet shows such a record as one row.
+	folded int
 }
 
 // countingReader counts the bytes read from the file, for progress.
@@ -85,14 +88,27 @@ func (s *csvSource) header() ([]string, int, error) {
 	}
 }
 
+// next returns the next record with the row number a spreadsheet shows
+// for it: its first line in the file (the header is row 1, empty lines
+// count as the empty rows they are) less the line breaks inside the
+// quoted cells before it.
 func (s *csvSource) next() (int, []string, error) {
 	cells, err := s.r.Read()
 	if errors.Is(err, io.EOF) {
 		return 0, nil, io.EOF
 	}
-	s.row++
 	s.read++
 	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		s.row = pe.StartLine - s.folded
+		s.folded += pe.Line - pe.StartLine // the rest of the bad record was skipped
+	} else if err == nil {
+		line, _ := s.r.FieldPos(0)
+		s.row = line - s.folded
+		for _, c := range cells {
+			s.folded += strings.Count(c, "\n")
+		}
+	}
 	if errors.As(err, &pe) {
 		detail := fmt.Sprintf("line %d: %v", pe.Line, pe.Err)
 		if pe.StartLine != pe.Line {

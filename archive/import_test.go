@@ -98,3 +98,61 @@ func TestGBKImportReportsEachRowAndReimportChangesNothing(t *testing.T) {
 		}
 	}, sets...)
 }
+
+// Rows are numbered as a spreadsheet shows the file: the header is row 1,
+// an empty line is an empty row, a cell with a line break inside quotes
+// stays one row (the file had an empty line 7 and reported line 8
+// as "row 7").
+func TestCSVRowNumbersAreTheSpreadsheetsRows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		d := f.dataset("临时救助")
+		g := archivegen.New(7)
+		var ps []archivegen.Person
+		for range 6 {
+			ps = append(ps, g.Person())
+		}
+		row := func(seq int, p archivegen.Person, id, village string) string {
+			return fmt.Sprintf("%d,%s,%s,城关镇,%s,临时救助,800.00,2025-03-01,%s", seq, p.Name, id, village, p.Card)
+		}
+		bad := func(p archivegen.Person) string { // the wrong check character
+			if p.ID[17] == '0' {
+				return p.ID[:17] + "1"
+			}
+			return p.ID[:17] + "0"
+		}
+		lines := []string{
+			strings.Join(archivegen.Header, ","),  // row 1
+			row(1, ps[0], ps[0].ID, "东村"),         // row 2
+			row(2, ps[1], ps[1].ID, "\"西村\n三组\""), // row 3, over two lines of the file
+			row(3, ps[2], bad(ps[2]), "南村"),       // row 4: invalid ID
+			row(4, ps[3], ps[3].ID, "北村"),         // row 5
+			"",                                    // row 6: empty
+			row(5, ps[4], bad(ps[4]), "东村"),       // row 7: invalid ID
+			"",                                    // row 8: empty
+			"6," + ps[5].Name + "," + ps[5].ID + ",城关镇,东村", // row 9: 5 columns
+		}
+		im := f.mustImport(d, archive.ModeAppend, writeFile(t, "临时救助.csv", gbk(t, lines...)))
+		if im.Encoding != archive.EncodingGBK || im.RowsAdded != 3 || im.RowsBad != 3 {
+			t.Fatalf("import: %+v", im)
+		}
+		want := []archive.Problem{
+			{Row: 4, Column: "身份证号", Reason: archive.ReasonInvalidID},
+			{Row: 7, Column: "身份证号", Reason: archive.ReasonInvalidID},
+			{Row: 9, Reason: archive.ReasonColumns, Detail: "5 columns, the header has 9"},
+		}
+		got := im.Report.Problems
+		sortProblems(got)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("report:\n got %+v\nwant %+v", got, want)
+		}
+	}, sets...)
+}
+
+func sortProblems(ps []archive.Problem) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && ps[j].Row < ps[j-1].Row; j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}

@@ -85,7 +85,11 @@ func (a *Application) validate(c *web.Check) {
 		c.That(len(a.OrgCode) == 18, "org_code", web.CodeInvalid, "want the 18-character unified social credit code")
 		a.LegalRep = c.Text("legal_rep", a.LegalRep, 50)
 		a.ContactName = c.Text("contact_name", a.ContactName, 50)
-		c.OneOf("org_kind", a.OrgKind, categoryNames(OrgKinds)...)
+		if a.OrgKind == "" {
+			c.Add(web.Invalid("org_kind", web.CodeRequired, "say which kind of organisation applies"))
+		} else {
+			c.OneOf("org_kind", a.OrgKind, categoryNames(OrgKinds)...)
+		}
 		a.IDType, a.IDNumber = "", ""
 	} else {
 		c.OneOf("id_type", a.IDType, "resident_id", "passport", "other")

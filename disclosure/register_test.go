@@ -94,7 +94,7 @@ func TestRegisterCountsFromTheLegalReceiptDate(t *testing.T) {
 			t.Fatalf("organisation: %+v %v", r, err)
 		}
 		org.OrgKind = ""
-		if _, err := s.Register(ctx, staff, org, nil); code(err) != web.CodeInvalid || field(err) != "org_kind" {
+		if _, err := s.Register(ctx, staff, org, nil); code(err) != web.CodeRequired || field(err) != "org_kind" {
 			t.Fatalf("organisation without its kind: %v", err)
 		}
 		if list, _ := s.List(ctx, false); len(list) != len(cases)+1 {

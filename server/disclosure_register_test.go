@@ -213,7 +213,7 @@ func TestKioskApplicationRecordsChannelAndCategory(t *testing.T) {
 		"contact_name": "钱七", "phone": "13912345678", "description": "2025年慈善项目备案情况", "form": "paper", "delivery": "pickup"}
 	if res := k.do("POST", "/api/kiosk/disclosure", org); res.Status != http.StatusBadRequest {
 		t.Fatalf("organisation without its kind: %d %s", res.Status, res.Body)
-	} else if _, field := res.ErrorCode(); field != "org_kind" {
+	} else if code, field := res.ErrorCode(); code != "required" || field != "org_kind" {
 		t.Fatalf("field %s", field)
 	}
 	org["org_kind"] = "public_interest"

@@ -32,6 +32,11 @@ type Application struct {
 	// Form is "paper" or "electronic"; Delivery "mail", "email" or "pickup".
 	Form     string `json:"form"`
 	Delivery string `json:"delivery"`
+
+	// OrgKind is the organisation's category in the annual report (one of
+	// OrgKinds: business, research, public_interest, legal_service,
+	// other); for organisations.
+	OrgKind string `json:"org_kind"`
 }
 
 // digits keeps the digits (and a final X of an ID number).
@@ -56,9 +61,23 @@ func ValidPhone(p string) bool {
 	return len(d) >= 7 && len(d) <= 12 && strings.Trim(d, "0123456789") == "" && !strings.HasPrefix(d, "1")
 }
 
+// Category is the applicant's category in the annual report.
+func (a *Application) Category() Category {
+	if a.ApplicantType == "organisation" {
+		return Category(a.OrgKind)
+	}
+	return CategoryPerson
+}
+
 // check validates and normalises the application.
 func (a *Application) check() error {
 	var c web.Check
+	a.validate(&c)
+	return c.Err()
+}
+
+// validate checks and normalises the application into c.
+func (a *Application) validate(c *web.Check) {
 	c.OneOf("applicant_type", a.ApplicantType, "person", "organisation")
 	a.Name = c.Text("name", a.Name, 100)
 	if a.ApplicantType == "organisation" {
@@ -66,6 +85,11 @@ func (a *Application) check() error {
 		c.That(len(a.OrgCode) == 18, "org_code", web.CodeInvalid, "want the 18-character unified social credit code")
 		a.LegalRep = c.Text("legal_rep", a.LegalRep, 50)
 		a.ContactName = c.Text("contact_name", a.ContactName, 50)
+		if a.OrgKind == "" {
+			c.Add(web.Invalid("org_kind", web.CodeRequired, "say which kind of organisation applies"))
+		} else {
+			c.OneOf("org_kind", a.OrgKind, categoryNames(OrgKinds)...)
+		}
 		a.IDType, a.IDNumber = "", ""
 	} else {
 		c.OneOf("id_type", a.IDType, "resident_id", "passport", "other")
@@ -76,7 +100,7 @@ func (a *Application) check() error {
 		} else {
 			a.IDNumber = c.Text("id_number", a.IDNumber, 30)
 		}
-		a.OrgCode, a.LegalRep, a.ContactName = "", "", ""
+		a.OrgCode, a.LegalRep, a.ContactName, a.OrgKind = "", "", "", ""
 	}
 	a.Phone = digits(a.Phone)
 	c.That(ValidPhone(a.Phone), "phone", web.CodeInvalid, "want a mobile number or a fixed line with its area code")
@@ -96,5 +120,4 @@ func (a *Application) check() error {
 	c.OneOf("delivery", a.Delivery, "mail", "email", "pickup")
 	c.That(a.Delivery != "mail" || a.Address != "", "address", web.CodeRequired, "an address is needed to send the reply by mail")
 	c.That(a.Delivery != "email" || a.Email != "", "email", web.CodeRequired, "an e-mail address is needed to send the reply by e-mail")
-	return c.Err()
 }

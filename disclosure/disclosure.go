@@ -44,6 +44,9 @@ type Options struct {
 	// DueSoonDays says how many working days before the deadline a request
 	// is flagged as due soon (default 3).
 	DueSoonDays func(ctx context.Context) int
+	// UploadLimit is the largest scanned application, in bytes (default
+	// 20 MB; the server passes its upload limit).
+	UploadLimit int64
 }
 
 // Service stores and processes requests.
@@ -65,6 +68,9 @@ func New(db *store.DB, o Options) *Service {
 	}
 	if o.Policy == (privacy.Policy{}) {
 		o.Policy = privacy.DefaultPolicy()
+	}
+	if o.UploadLimit <= 0 {
+		o.UploadLimit = 20 << 20
 	}
 	if o.DueSoonDays == nil {
 		o.DueSoonDays = func(context.Context) int { return 3 }

@@ -10,13 +10,15 @@ import (
 	"github.com/hallcast/hallcast/web"
 )
 
-// HandleList is GET /api/admin/disclosure/requests?all=1.
+// HandleList is GET /api/admin/disclosure/requests?all=1, with the
+// hall's today (the latest receipt date the registration form allows).
 func (s *Service) HandleList(c echo.Context) error {
 	list, err := s.List(c.Request().Context(), c.QueryParam("all") == "1")
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"requests": list})
+	today := s.today()
+	return c.JSON(http.StatusOK, map[string]any{"requests": list, "today": today, "earliest_receipt": earliestReceipt(today)})
 }
 
 // HandleGet is GET /api/admin/disclosure/requests/:id.

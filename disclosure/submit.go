@@ -26,7 +26,8 @@ type Receipt struct {
 }
 
 // Submit records a new application received today from a kiosk (deviceID,
-// 0 for none) and starts its clock.
+// 0 for none) and starts its clock. Its channel is ChannelKiosk: received
+// the day it is submitted.
 func (s *Service) Submit(ctx context.Context, deviceID int64, a Application) (*Receipt, error) {
 	if err := a.check(); err != nil {
 		return nil, err
@@ -36,47 +37,20 @@ func (s *Service) Submit(ctx context.Context, deviceID int64, a Application) (*R
 		return nil, err
 	}
 	today, now := s.today(), s.opts.Clock.Now()
-	received := Event{Kind: EventReceived, Date: today}
-	st, err := Compute(cal, []Event{received}, today)
+	st, err := Compute(cal, []Event{{Kind: EventReceived, Date: today}}, today)
 	if err != nil {
 		return nil, wrap("compute the deadline", err)
 	}
-	var dev any
-	if deviceID != 0 {
-		dev = deviceID
-	}
 	r := &Receipt{ReceivedOn: today, Due: *st.Due, Provisional: st.Provisional, Name: s.opts.Policy.MaskName(a.Name), PhoneMasked: s.maskPhone(a.Phone)}
+	in := intake{app: a, channel: ChannelKiosk, received: today, deviceID: deviceID, who: audit.Actor{Name: "kiosk"}}
 	err = s.db.Tx(ctx, func(tx *store.Tx) error {
-		var id int64
-		for range 10 {
-			r.TrackingNo = trackingNo(s.opts.Clock.Now().In(s.opts.Location).Format("060102"))
-			var n int
-			if err := tx.Get(ctx, &n, "SELECT COUNT(*) FROM disclosure_requests WHERE tracking_no = ?", r.TrackingNo); err != nil {
-				return err
-			}
-			if n == 0 {
-				break
-			}
-		}
-		err := tx.Get(ctx, &id, `INSERT INTO disclosure_requests (tracking_no, device_id, applicant_type, name, id_type, id_number, org_code,
-			legal_rep, contact_name, phone, phone_last4, email, address, postcode, description, doc_ref, form, delivery, status, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			r.TrackingNo, dev, a.ApplicantType, a.Name, a.IDType, a.IDNumber, a.OrgCode, a.LegalRep, a.ContactName,
-			a.Phone, a.Phone[len(a.Phone)-4:], a.Email, a.Address, a.Postcode, a.Description, a.DocRef, a.Form, a.Delivery,
-			StatusProcessing, now, now)
-		if err != nil {
-			return err
-		}
-		if err := insertEvent(ctx, tx, id, received, audit.Actor{Name: "kiosk"}, now); err != nil {
-			return err
-		}
-		tx.Publish(store.Event{Topic: Topic, ID: id, Data: []byte(`{"event":"received"}`)})
-		return nil
+		_, r.TrackingNo, err = s.insertRequest(ctx, tx, in, now)
+		return err
 	})
 	if err != nil {
 		return nil, wrap("submit a request", err)
 	}
-	s.opts.Logger.Info("disclosure: request received", "device", deviceID)
+	s.opts.Logger.Info("disclosure: request received", "device", deviceID, "channel", ChannelKiosk)
 	return r, nil
 }
 

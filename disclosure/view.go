@@ -34,10 +34,14 @@ type requestRow struct {
 	Status        string    `db:"status"`
 	AssigneeID    *int64    `db:"assignee_id"`
 	CreatedAt     time.Time `db:"created_at"`
+	Channel       string    `db:"channel"`
+	Category      string    `db:"applicant_category"`
+	Note          string    `db:"note"`
 }
 
 const requestColumns = `id, tracking_no, device_id, applicant_type, name, id_type, id_number, org_code, legal_rep, contact_name,
-	phone, email, address, postcode, description, doc_ref, form, delivery, status, assignee_id, created_at`
+	phone, email, address, postcode, description, doc_ref, form, delivery, status, assignee_id, created_at,
+	channel, applicant_category, note`
 
 // Request is a request as admins see it: personal numbers masked (R6),
 // its log and its clock today, with the due-soon flag.
@@ -69,6 +73,18 @@ type Request struct {
 	// request is still listed.
 	CalendarError string     `json:"calendar_error,omitempty"`
 	Log           []LogEntry `json:"log,omitempty"`
+
+	// ApplicantCategory is the annual report's applicant type (Category).
+	ApplicantCategory Category `json:"applicant_category"`
+	// Channel is how the application arrived; it fixed the receipt date.
+	Channel Channel `json:"channel"`
+	// Note is the staff's note at registration.
+	Note string `json:"note,omitempty"`
+	// The detail of one request (Get) only: the scanned application, what
+	// kind of day the receipt was, and the corrections of its date.
+	Scan        *ScanInfo           `json:"scan,omitempty"`
+	ReceivedDay *ReceiptDay         `json:"received_day,omitempty"`
+	Corrections []ReceiptCorrection `json:"receipt_corrections,omitempty"`
 }
 
 func (s *Service) view(r requestRow, log []LogEntry, st State, soon int) Request {
@@ -76,7 +92,8 @@ func (s *Service) view(r requestRow, log []LogEntry, st State, soon int) Request
 		IDType: r.IDType, OrgCode: r.OrgCode, LegalRep: r.LegalRep, ContactName: r.ContactName,
 		PhoneMasked: s.maskPhone(r.Phone), Email: r.Email, Address: r.Address, Postcode: r.Postcode,
 		Description: r.Description, DocRef: r.DocRef, Form: r.Form, Delivery: r.Delivery, AssigneeID: r.AssigneeID,
-		CreatedAt: r.CreatedAt, State: st, Log: log}
+		CreatedAt: r.CreatedAt, State: st, Log: log,
+		ApplicantCategory: Category(r.Category), Channel: Channel(r.Channel), Note: r.Note}
 	if r.IDNumber != "" {
 		kind := privacy.KindGeneric
 		if r.IDType == "resident_id" {
@@ -111,6 +128,9 @@ func (s *Service) Get(ctx context.Context, id int64) (*Request, error) {
 	}
 	v := s.view(r, log, st, s.opts.DueSoonDays(ctx))
 	v.CalendarError = calErr
+	if err := s.detail(ctx, cal, &v); err != nil {
+		return nil, wrap("read a request", err)
+	}
 	return &v, nil
 }
 

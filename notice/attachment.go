@@ -3,7 +3,6 @@ package notice
 import (
 	"context"
 	"fmt"
-	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -43,7 +42,7 @@ func resolveAttachments(ctx context.Context, q store.Querier, refs []AttachmentR
 	out := make([]Attachment, 0, len(refs))
 	for i, r := range refs {
 		field := fmt.Sprintf("attachments[%d]", i)
-		name := cleanName(r.Name)
+		name := web.FileName(r.Name)
 		if name == "" || utf8.RuneCountInString(name) > 200 {
 			return nil, web.Invalid(field+".name", web.CodeInvalid, "want a file name of 1 to 200 characters")
 		}
@@ -61,21 +60,6 @@ func resolveAttachments(ctx context.Context, q store.Querier, refs []AttachmentR
 		out = append(out, Attachment{SHA256: b.SHA256, Name: name, ContentType: b.ContentType, Size: b.Size, Position: i})
 	}
 	return out, nil
-}
-
-// cleanName keeps the last path element of a file name, without control
-// characters or quotes that would break a Content-Disposition header.
-func cleanName(n string) string {
-	n = strings.TrimSpace(path.Base(strings.ReplaceAll(n, `\`, "/")))
-	if n == "." || n == "/" {
-		return ""
-	}
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '"' {
-			return -1
-		}
-		return r
-	}, n)
 }
 
 // writeAttachments stores the attachment rows of a version.

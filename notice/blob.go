@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 	"unicode/utf8"
 
@@ -55,20 +54,6 @@ func (s *Service) PruneBlobs(ctx context.Context, before time.Time) (int64, erro
 	}
 	return res.RowsAffected()
 }
-
-// readLimited reads at most limit bytes from r; more is errTooLarge.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
-}
-
-var errTooLarge = errors.New("notice: file too large")
 
 // decodeGB decodes GB18030 (a superset of GBK) text to UTF-8.
 func decodeGB(data []byte) ([]byte, error) {

@@ -1,7 +1,6 @@
 package notice
 
 import (
-	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -19,30 +18,14 @@ import (
 // limit, stores the bytes once per content, and returns the reference to
 // attach ({"sha256", "name", "content_type", "size"}).
 func (s *Service) HandleUpload(c echo.Context) error {
-	fh, err := c.FormFile("file")
+	f, err := web.FormFile(c, "file", s.limit)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return web.TooLarge("file", s.limit)
-		}
+		return err
+	}
+	if f == nil {
 		return web.Invalid("file", web.CodeRequired, "send the file as multipart field \"file\"")
 	}
-	if fh.Size > s.limit {
-		return web.TooLarge("file", s.limit)
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return fmt.Errorf("notice: unable to read an upload: %w", err)
-	}
-	defer f.Close()
-	data, err := readLimited(f, s.limit)
-	if errors.Is(err, errTooLarge) {
-		return web.TooLarge("file", s.limit)
-	}
-	if err != nil {
-		return fmt.Errorf("notice: unable to read an upload: %w", err)
-	}
-	up, err := s.Upload(c.Request().Context(), WhoOf(c), fh.Filename, data)
+	up, err := s.Upload(c.Request().Context(), WhoOf(c), f.Name, f.Data)
 	if err != nil {
 		return err
 	}

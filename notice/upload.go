@@ -21,7 +21,7 @@ type Uploaded struct {
 // extension, its size the upload limit) and stores its bytes once per
 // content. Errors name the field "file".
 func (s *Service) Upload(ctx context.Context, who Who, name string, data []byte) (*Uploaded, error) {
-	name = cleanName(name)
+	name = web.FileName(name)
 	if name == "" || utf8.RuneCountInString(name) > 200 {
 		return nil, web.Invalid("file", web.CodeInvalid, "want a file name of 1 to 200 characters")
 	}

@@ -40,6 +40,7 @@ func (a *App) openKiosk(ctx context.Context) error {
 	a.Ratings = rating.New(a.DB, rating.Options{Clock: a.Clock, Location: loc, Calendar: cal, Config: a.ratingConfig})
 	a.Suggestions = suggestion.New(a.DB, suggestion.Options{Clock: a.Clock, Location: loc})
 	a.Disclosure = disclosure.New(a.DB, disclosure.Options{Clock: a.Clock, Location: loc, Calendar: cal, Logger: a.Log,
+		UploadLimit: a.Cfg.UploadLimit,
 		DueSoonDays: func(ctx context.Context) int {
 			v, _ := settings.Value[int](ctx, a.Settings, dueSoonSetting.Key)
 			return v

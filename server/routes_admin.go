@@ -99,7 +99,10 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodGet, "/disclosure/outcomes", editor, a.Disclosure.HandleOutcomes)
 	api.add(http.MethodGet, "/disclosure/summary", editor, a.Disclosure.HandleSummary)
 	api.add(http.MethodGet, "/disclosure/requests", editor, a.Disclosure.HandleList)
+	api.add(http.MethodPost, "/disclosure/requests", editor, a.Disclosure.HandleRegister) // JSON, or multipart with a scan
 	api.add(http.MethodGet, "/disclosure/requests/:id", editor, a.Disclosure.HandleGet)
+	api.add(http.MethodGet, "/disclosure/requests/:id/scan", editor, a.Disclosure.HandleScan)
+	api.add(http.MethodPost, "/disclosure/requests/:id/received", editor, a.Disclosure.HandleCorrectReceipt)
 	api.add(http.MethodPost, "/disclosure/requests/:id/events", editor, a.Disclosure.HandleAct)
 	api.add(http.MethodPost, "/disclosure/requests/:id/assign", editor, a.Disclosure.HandleAssign)
 	api.add(http.MethodGet, "/assignees", editor, a.handleAssignees)

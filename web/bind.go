@@ -22,7 +22,13 @@ func Bind(c echo.Context, dst any) error {
 			return &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupported, Message: "send application/json"}
 		}
 	}
-	dec := json.NewDecoder(r.Body)
+	return Decode(r.Body, dst)
+}
+
+// Decode is Bind's strict decoding of one JSON object from r, for JSON
+// that arrives another way (e.g. a part of a multipart upload).
+func Decode(r io.Reader, dst any) error {
+	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)

@@ -1,6 +1,9 @@
 // apply: 依申请公开 (R1): the application form of the regulation in four
 // steps (applicant, contact, information, form and delivery), then a
-// tracking number, the reply deadline and a printable slip.
+// tracking number, the reply deadline and a printable slip. Organisations
+// say which kind they are (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他):
+// the annual report counts requests by it.
+const ORG_KINDS = ['business', 'research', 'public_interest', 'legal_service', 'other'];
 import { h, clear } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
@@ -10,7 +13,7 @@ import { receipt } from '../receipt.js';
 import { choice, field, showErrors, pageHead, button } from '../ui.js';
 
 const STEP_OF = {
-  applicant_type: 1, name: 1, id_type: 1, id_number: 1, org_code: 1, legal_rep: 1, contact_name: 1, phone: 1,
+  applicant_type: 1, name: 1, id_type: 1, id_number: 1, org_kind: 1, org_code: 1, legal_rep: 1, contact_name: 1, phone: 1,
   address: 2, postcode: 2, email: 2, description: 3, doc_ref: 3, form: 4, delivery: 4,
 };
 
@@ -23,6 +26,7 @@ register('apply', () => {
     applicant_type: choice('applicant_type', [['person', t('apply.person')], ['organisation', t('apply.organisation')]], { value: 'person', onchange: () => showStep(1) }),
     name: input('zh', 100), id_type: choice('id_type', ['resident_id', 'passport', 'other'].map((v) => [v, t('apply.id.' + v)]), { value: 'resident_id' }),
     id_number: input('id', 18), org_code: input('text', 18), legal_rep: input('zh', 50), contact_name: input('zh', 50),
+    org_kind: choice('org_kind', ORG_KINDS.map((v) => [v, t('apply.org_kind.' + v)])),
     phone: input('digits', 12), address: input('zh', 200, 2), postcode: input('digits', 6), email: input('email', 100),
     description: input('zh', 2000, 5), doc_ref: input('zh', 200),
     form: choice('form', [['paper', t('apply.form.paper')], ['electronic', t('apply.form.electronic')]], { value: 'paper' }),
@@ -32,7 +36,7 @@ register('apply', () => {
   const fields = {};
   for (const k of Object.keys(f)) fields[k] = field(k, t('field.' + k), f[k]);
   const person = ['name', 'id_type', 'id_number', 'phone'];
-  const org = ['name', 'org_code', 'legal_rep', 'contact_name', 'phone'];
+  const org = ['name', 'org_kind', 'org_code', 'legal_rep', 'contact_name', 'phone'];
   const steps = { 2: ['address', 'postcode', 'email'], 3: ['description', 'doc_ref'], 4: ['form', 'delivery'] };
   const box = h('section', { class: 'form apply' });
   const body = h('div', { class: 'step' });
@@ -49,6 +53,7 @@ register('apply', () => {
       const v = value(k);
       if (k === 'applicant_type') return t('apply.' + v);
       if (k === 'id_type') return t('apply.id.' + v);
+      if (k === 'org_kind') return v ? t('apply.org_kind.' + v) : '';
       if (k === 'form') return t('apply.form.' + v);
       if (k === 'delivery') return t('apply.delivery.' + v);
       return v;

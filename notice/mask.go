@@ -80,7 +80,7 @@ func maskAttachments(ctx context.Context, tx *store.Tx, p privacy.Policy, v *Ver
 		if err != nil {
 			return err
 		}
-		masked, changed, err := maskData(p, ft, data)
+		masked, changed, err := maskData(p, ft, data, nil)
 		if err != nil {
 			return fmt.Errorf("notice: masking %s: %w", a.Name, err)
 		}

@@ -127,3 +127,10 @@ func TestMaskTextWithKeepsAndEscapes(t *testing.T) {
 		t.Errorf("no options: %q", got)
 	}
 }
+
+func TestFindingValue(t *testing.T) {
+	fs := Scan("+86 138-1234-5678，１１０１０５１９４９１２３１００２ｘ")
+	if len(fs) != 2 || fs[0].Value() != "13812345678" || fs[1].Value() != "11010519491231002X" {
+		t.Fatalf("values of %+v", fs)
+	}
+}

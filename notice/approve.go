@@ -142,7 +142,7 @@ func (s *Service) approveOne(ctx context.Context, tx *store.Tx, p privacy.Policy
 		}
 	}
 	for _, d := range items {
-		if d.Decision != DecisionKeep {
+		if d.Decision != DecisionKeep || a.confirm != nil { // a confirmed keep was recorded with its request
 			continue
 		}
 		if err := addHistory(ctx, tx, v.NoticeID, v.ID, a.who, "keep", describeKeep(d), now); err != nil {

@@ -183,7 +183,9 @@ func TestOneTextPerAudienceOverHTTP(t *testing.T) {
 		h.admin, h.editor = s.Login(t, "root", "root-password-1"), s.Login(t, "ed", "ed-password-1") // the sessions expired
 		post(t, h.admin, "/api/admin/jobs/notice.purge_premask/run", nil, http.StatusAccepted)
 		for i := 0; ; i++ {
-			var out struct{ Runs []struct{ Status, Cause, Result string } }
+			var out struct {
+				Runs []struct{ Status, Cause, Result string }
+			}
 			h.admin.Do("GET", "/api/admin/jobs/notice.purge_premask/runs", nil).JSON(t, &out)
 			done := false
 			for _, r := range out.Runs {

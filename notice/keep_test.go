@@ -127,3 +127,31 @@ func TestAKeepRequestEndsWithARecall(t *testing.T) {
 		}
 	})
 }
+
+// The findings of an interpretation approved with its policy document
+// (R5) are decided in the same approval, named by their notice.
+func TestPartnerFindingsAreDecidedWithThePolicyDocument(t *testing.T) {
+	each(t, monday, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		interp := e.input("政策解读", notice.KindInterpretation, "ZCJD")
+		interp.Body = "咨询热线13912345678，经办人电话" + rawMobile
+		jid := e.written(interp)
+		policy := e.input("若干措施", notice.KindPolicy, "ZCWJ")
+		policy.Interpretations = []int64{jid}
+		pid := e.written(policy)
+		_, err := e.svc.Approve(ctx, e.reviewer, pid, notice.Decision{Reason: "同意"})
+		we := webErr(t, err, notice.CodePersonalData, "body")
+		fs := we.Params["findings"].([]notice.Finding)
+		if len(fs) != 2 || fs[0].NoticeID != jid {
+			t.Fatalf("partner findings %+v", fs)
+		}
+		keep := decide(t, fs, "body", "139****5678", notice.DecisionKeep, "政策咨询热线")
+		if _, err := e.svc.Approve(ctx, e.reviewer, pid, notice.Decision{Reason: "同意", Findings: []notice.FindingDecision{keep}}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := e.svc.PublicNotice(ctx, jid)
+		if err != nil || p.Text != "咨询热线13912345678，经办人电话138****5678" {
+			t.Fatalf("interpretation's public text %+v %v", p, err)
+		}
+	})
+}

@@ -55,6 +55,9 @@ func (s *Service) Mask(ctx context.Context, who Who, id int64) (*Detail, error) 
 		if err := maskAttachments(ctx, tx, p, v, now); err != nil {
 			return err
 		}
+		if err := clearKeepRequest(ctx, tx, v); err != nil { // decisions about a text that is no more
+			return err
+		}
 		reason := fmt.Sprintf("%d", len(fs))
 		if err := addHistory(ctx, tx, id, v.ID, who, "mask", reason, now); err != nil {
 			return err

@@ -29,6 +29,7 @@ const key = (f) => [f.notice_id || 0, f.field, f.where || '', f.kind, f.start, f
 // second admin). It returns a function giving the decisions for the API.
 export function findingsPanel(list, findings, earlier = []) {
   clear(list);
+  const own = findings.length ? findings[0].notice_id : 0;
   const before = new Map(earlier.map((d) => [key(d), d]));
   const rows = findings.map((f, i) => {
     const prior = before.get(key(f));
@@ -40,7 +41,7 @@ export function findingsPanel(list, findings, earlier = []) {
       'data-i18n-aria-label': 'review.keep_reason', 'aria-label': t('review.keep_reason') });
     const note = ID_KINDS.includes(f.kind) ? h('p', { class: 'finding-note', 'data-i18n': 'review.second_admin' }, t('review.second_admin')) : null;
     const li = h('li', { class: 'finding', dataset: { field: f.field, kind: f.kind } },
-      h('div', { class: 'finding-what' }, findingText(f)),
+      h('div', { class: 'finding-what' }, findingText(f), f.notice_id && own && f.notice_id !== own ? ` · #${f.notice_id}` : ''),
       h('div', { class: 'finding-choice' },
         h('label', {}, mask, h('span', { 'data-i18n': 'review.mask' }, t('review.mask'))),
         h('label', {}, keep, h('span', { 'data-i18n': 'review.keep' }, t('review.keep'))),

@@ -106,7 +106,12 @@ async function decide(action) {
     await loadQueue();
     if (current) show(await api('GET', '/api/admin/notices/' + current.notice.id));
   } catch (e) {
-    if (e.code === 'personal_data' || e.code === 'conflict') await open(current.notice.id);
+    if (e.code === 'personal_data' || e.code === 'conflict') {
+      await open(current.notice.id);
+      // Findings of an interpretation approved with this policy document (R5).
+      const others = ((e.params && e.params.findings) || []).filter((f) => f.notice_id && f.notice_id !== current.notice.id);
+      if (others.length) decisions = findingsPanel($('#d-findings'), [...current.findings, ...others], decisions());
+    }
     $('#error').textContent = (e.field ? fieldLabel(e.field) + ': ' : '') + errorText({ ...e, field: undefined });
   }
 }

@@ -54,7 +54,8 @@ type Options struct {
 	Location *time.Location
 	Notices  Notices
 	Calendar Calendars
-	// Policy returns the masking policy (R6); nil uses the default.
+	// Policy returns the masking policy (R6) of ticker texts; notices come
+	// masked (their stored public text). Nil uses the default.
 	Policy func(ctx context.Context) (privacy.Policy, error)
 	// Stats feeds the stats widget; nil shows an empty one.
 	Stats StatsSource

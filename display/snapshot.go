@@ -12,7 +12,8 @@ import (
 
 // Snapshot is everything resolution needs, read once: resolving many
 // screens at many instants from one snapshot costs no further queries.
-// Its notices are already masked (R6).
+// Its notices carry their stored public text (R6), the same text kiosks
+// and the search index show: the snapshot does not mask them again.
 type Snapshot struct {
 	loc       *time.Location
 	screens   map[int64]*Screen
@@ -24,7 +25,9 @@ type Snapshot struct {
 	// subtree maps a category to itself and its descendants.
 	subtree map[int64][]int64
 	stats   map[string]any
-	mask    func(string) string
+	// mask masks the text of ticker items, which are typed into a
+	// playlist and never reviewed.
+	mask func(string) string
 	// gen is the push handler's change generation when it was read: a
 	// screen already served from a newer snapshot is not sent older data.
 	gen      uint64
@@ -68,10 +71,6 @@ func (s *Service) Snapshot(ctx context.Context) (*Snapshot, error) {
 	if s.opts.Notices != nil {
 		if sn.notices, err = s.opts.Notices.Published(ctx, notice.PublicFilter{Limit: 1000}); err != nil {
 			return nil, wrap("read notices", err)
-		}
-		for i := range sn.notices {
-			n := &sn.notices[i]
-			n.Title, n.Text, n.HTML, n.LEDText = sn.mask(n.Title), sn.mask(n.Text), sn.mask(n.HTML), sn.mask(n.LEDText)
 		}
 	}
 	if s.opts.Calendar != nil {

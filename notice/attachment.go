@@ -20,9 +20,14 @@ type Attachment struct {
 	ContentType string `db:"content_type" json:"content_type"`
 	Size        int64  `db:"size" json:"size"`
 	Position    int    `db:"position" json:"-"`
+	// PublicSHA256 and PublicSize are the copy the public gets (R6): a
+	// data file with its findings masked, or the file itself; set at
+	// approval.
+	PublicSHA256 *string `db:"public_sha256" json:"-"`
+	PublicSize   *int64  `db:"public_size" json:"-"`
 }
 
-const attachmentColumns = "id, version_id, sha256, name, content_type, size, position"
+const attachmentColumns = "id, version_id, sha256, name, content_type, size, position, public_sha256, public_size"
 
 // AttachmentRef names an uploaded blob to attach, under a file name.
 type AttachmentRef struct {

@@ -43,12 +43,14 @@ func getBlob(ctx context.Context, q store.Querier, digest string) ([]byte, error
 	return data, nil
 }
 
-// PruneBlobs deletes uploaded files that no attachment uses and that are
+// PruneBlobs deletes uploaded files that no attachment uses (nor its
+// public copy) and that are
 // older than before (uploads not yet attached to a saved version are
 // younger). A cleanup job calls it; it returns how many it deleted.
 func (s *Service) PruneBlobs(ctx context.Context, before time.Time) (int64, error) {
 	res, err := s.db.Exec(ctx, `DELETE FROM notice_blobs WHERE created_at < ?
-		AND NOT EXISTS (SELECT 1 FROM notice_attachments a WHERE a.sha256 = notice_blobs.sha256)`, before)
+		AND NOT EXISTS (SELECT 1 FROM notice_attachments a WHERE a.sha256 = notice_blobs.sha256)
+		AND NOT EXISTS (SELECT 1 FROM notice_attachments a WHERE a.public_sha256 = notice_blobs.sha256)`, before)
 	if err != nil {
 		return 0, fmt.Errorf("notice: unable to prune files: %w", err)
 	}

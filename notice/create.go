@@ -8,18 +8,15 @@ import (
 	"github.com/hallcast/hallcast/web"
 )
 
-// summary is what the audit log keeps of a version: no body, which may
-// hold personal data before it is masked.
-func summary(v *Version) map[string]any {
-	return map[string]any{"notice_id": v.NoticeID, "version_id": v.ID, "number": v.Number, "status": v.Status,
-		"title": v.Title, "kind": v.Kind, "category_id": v.CategoryID}
-}
-
 // Create writes a new notice: version 1, a draft of its author.
 func (s *Service) Create(ctx context.Context, who Who, in Input) (*Detail, error) {
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
 	var id int64
-	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		v, atts, err := s.prepare(ctx, tx, in, 0)
 		if err != nil {
 			return err
@@ -38,7 +35,7 @@ func (s *Service) Create(ctx context.Context, who Who, in Input) (*Detail, error
 		if err := addHistory(ctx, tx, id, v.ID, who, "create", "", now); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.create", ObjectType: "notice", ObjectID: id, After: summary(v)})
+		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.create", ObjectType: "notice", ObjectID: id, After: summary(p, v)})
 	})
 	if err != nil {
 		return nil, wrap("create a notice", err)
@@ -51,8 +48,12 @@ func (s *Service) Create(ctx context.Context, who Who, in Input) (*Detail, error
 // gets a new draft version; what is live stays live until the new version
 // is approved (R4). A notice in review must be recalled first.
 func (s *Service) Save(ctx context.Context, who Who, id int64, in Input) (*Detail, error) {
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
-	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		n, cur, err := loadCurrent(ctx, tx, id)
 		if err != nil {
 			return err
@@ -100,7 +101,7 @@ func (s *Service) Save(ctx context.Context, who Who, id int64, in Input) (*Detai
 		}
 		v.NoticeID = id
 		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice." + action, ObjectType: "notice", ObjectID: id,
-			Before: summary(cur), After: summary(v)})
+			Before: summary(p, cur), After: summary(p, v)})
 	})
 	if err != nil {
 		return nil, wrap("save the notice", err)

@@ -96,7 +96,7 @@ func scanData(p privacy.Policy, ft fileType, data []byte) ([]Finding, error) {
 			for c, cell := range row {
 				for _, x := range p.Scan(cell) {
 					out = append(out, Finding{Where: cellName(sh.name, r, c), Kind: x.Kind, Start: x.Start, End: x.End,
-						Start16: x.Start16, End16: x.End16, Masked: x.Masked})
+						Start16: x.Start16, End16: x.End16, Masked: x.Masked, value: x.Value()})
 				}
 			}
 		}
@@ -104,18 +104,33 @@ func scanData(p privacy.Policy, ft fileType, data []byte) ([]Finding, error) {
 	return out, nil
 }
 
-// maskData returns the file with every finding masked, and whether
-// anything changed. CSV comes back as UTF-8; XLSX keeps its formatting.
-func maskData(p privacy.Policy, ft fileType, data []byte) ([]byte, bool, error) {
+// cellKeep reports whether a finding in a cell ("B3", "Sheet1!B3") stays
+// unmasked; nil keeps none.
+type cellKeep func(cell string, x privacy.Finding) bool
+
+// maskCell masks one cell but the findings keep accepts.
+func maskCell(p privacy.Policy, keep cellKeep, sheetName string, row, col int, text string) (string, bool) {
+	o := privacy.MaskOptions{}
+	if keep != nil {
+		o.Keep = func(x privacy.Finding) bool { return keep(cellName(sheetName, row, col), x) }
+	}
+	m, _ := p.MaskTextWith(text, o)
+	return m, m != text
+}
+
+// maskData returns the file with every finding masked but the kept ones,
+// and whether anything changed. CSV comes back as UTF-8; XLSX keeps its
+// formatting.
+func maskData(p privacy.Policy, ft fileType, data []byte, keep cellKeep) ([]byte, bool, error) {
 	if ft.contentType == "text/csv" {
 		rows, bom, err := readCSV(data)
 		if err != nil {
 			return nil, false, err
 		}
 		changed := false
-		for _, row := range rows {
+		for r, row := range rows {
 			for c := range row {
-				if m, fs := p.MaskText(row[c]); len(fs) > 0 {
+				if m, ok := maskCell(p, keep, "", r, c, row[c]); ok {
 					row[c], changed = m, true
 				}
 			}
@@ -133,10 +148,10 @@ func maskData(p privacy.Policy, ft fileType, data []byte) ([]byte, bool, error) 
 		}
 		return buf.Bytes(), true, nil
 	}
-	return maskXLSX(p, data)
+	return maskXLSX(p, data, keep)
 }
 
-func maskXLSX(p privacy.Policy, data []byte) ([]byte, bool, error) {
+func maskXLSX(p privacy.Policy, data []byte, keep cellKeep) ([]byte, bool, error) {
 	f, err := openXLSX(data)
 	if err != nil {
 		return nil, false, err
@@ -150,8 +165,8 @@ func maskXLSX(p privacy.Policy, data []byte) ([]byte, bool, error) {
 		}
 		for r, row := range rows {
 			for c, cell := range row {
-				m, fs := p.MaskText(cell)
-				if len(fs) == 0 {
+				m, ok := maskCell(p, keep, name, r, c, cell)
+				if !ok {
 					continue
 				}
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)

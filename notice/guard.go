@@ -13,15 +13,18 @@ import (
 // privacy.Finding within the field's text (Start16/End16 for JavaScript
 // strings); attachments name the cell instead (Where, e.g. "Sheet1!B3").
 // The matched text itself is not returned: Masked shows what it becomes.
+// NoticeID names the notice of a 三同步 partner in an approval's findings.
 type Finding struct {
-	Field   string       `json:"field"`
-	Where   string       `json:"where,omitempty"`
-	Kind    privacy.Kind `json:"kind"`
-	Start   int          `json:"start"`
-	End     int          `json:"end"`
-	Start16 int          `json:"start16"`
-	End16   int          `json:"end16"`
-	Masked  string       `json:"masked"`
+	NoticeID int64        `json:"notice_id,omitempty"`
+	Field    string       `json:"field"`
+	Where    string       `json:"where,omitempty"`
+	Kind     privacy.Kind `json:"kind"`
+	Start    int          `json:"start"`
+	End      int          `json:"end"`
+	Start16  int          `json:"start16"`
+	End16    int          `json:"end16"`
+	Masked   string       `json:"masked"`
+	value    string       // the number (privacy.Finding.Value), never serialised
 }
 
 // Texts are the text fields of a version that reach screens.
@@ -47,13 +50,15 @@ func ScanTexts(p privacy.Policy, t Texts) []Finding {
 	for _, f := range t.fields() {
 		for _, x := range p.Scan(*f.text) {
 			out = append(out, Finding{Field: f.field, Kind: x.Kind, Start: x.Start, End: x.End,
-				Start16: x.Start16, End16: x.End16, Masked: x.Masked})
+				Start16: x.Start16, End16: x.End16, Masked: x.Masked, value: x.Value()})
 		}
 	}
 	return out
 }
 
-// MaskTexts returns t with every finding masked by p.
+// MaskTexts returns t with every finding masked by p. In the Markdown
+// body the mask characters are escaped (`138\*\*\*\*5678`), so that
+// they are shown as they are and not read as emphasis.
 func MaskTexts(p privacy.Policy, t Texts) Texts {
 	if t.Guide != nil {
 		g := *t.Guide
@@ -62,7 +67,11 @@ func MaskTexts(p privacy.Policy, t Texts) Texts {
 		t.Guide = &g
 	}
 	for _, f := range t.fields() {
-		*f.text, _ = p.MaskText(*f.text)
+		o := privacy.MaskOptions{}
+		if f.field == "body" {
+			o.Escape = escapeMarkdown
+		}
+		*f.text, _ = p.MaskTextWith(*f.text, o)
 	}
 	return t
 }
@@ -93,6 +102,9 @@ func scanVersion(ctx context.Context, q store.Querier, p privacy.Policy, v *Vers
 			out = append(out, c)
 		}
 	}
+	for i := range out {
+		out[i].NoticeID = v.NoticeID
+	}
 	return out, nil
 }
 
@@ -100,7 +112,7 @@ func scanVersion(ctx context.Context, q store.Querier, p privacy.Policy, v *Vers
 // field and carries every finding in Params.
 func personalDataError(fs []Finding) error {
 	e := &web.Error{Status: 409, Code: CodePersonalData, Field: fs[0].Field,
-		Message: fmt.Sprintf("%d personal numbers found; mask them or override with a reason", len(fs)),
+		Message: fmt.Sprintf("%d personal numbers found; decide on each (mask, or keep with a reason) or mask them", len(fs)),
 		Params:  map[string]any{"findings": fs, "count": len(fs)}}
 	return e
 }

@@ -32,10 +32,12 @@ func (s *Service) HandleUpload(c echo.Context) error {
 	return c.JSON(http.StatusCreated, up)
 }
 
-// HandlePublicFile is GET /files/:id/:name: an attachment of a published
-// or expired notice, for kiosks and screens, without login.
+// HandlePublicFile is GET /files/:id/:name: the public copy (R6: a data
+// file with its findings masked but the kept ones) of an attachment of a
+// published or expired notice, for kiosks and screens, without login.
 func (s *Service) HandlePublicFile(c echo.Context) error {
-	return s.serveAttachment(c, `AND v.status IN ('published', 'expired') AND n.live_version_id = v.id AND n.withdrawn_at IS NULL`, true)
+	return s.serveAttachment(c, `AND v.status IN ('published', 'expired') AND n.live_version_id = v.id AND n.withdrawn_at IS NULL
+		AND a.public_sha256 IS NOT NULL`, true)
 }
 
 // HandleAdminFile is GET /api/admin/attachments/:id: any attachment.
@@ -50,7 +52,11 @@ func (s *Service) serveAttachment(c echo.Context, cond string, public bool) erro
 	}
 	ctx := c.Request().Context()
 	var a Attachment
-	err = s.db.Get(ctx, &a, `SELECT a.id, a.version_id, a.sha256, a.name, a.content_type, a.size, a.position
+	cols := "a.sha256, a.size"
+	if public {
+		cols = "a.public_sha256 AS sha256, a.public_size AS size"
+	}
+	err = s.db.Get(ctx, &a, `SELECT a.id, a.version_id, `+cols+`, a.name, a.content_type, a.position
 		FROM notice_attachments a JOIN notice_versions v ON v.id = a.version_id JOIN notices n ON n.id = v.notice_id
 		WHERE a.id = ? `+cond, id)
 	if store.IsNotFound(err) {

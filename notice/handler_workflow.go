@@ -51,6 +51,7 @@ func (s *Service) HandleRefuse(c echo.Context) error { return s.handleDecision(c
 // HandleRefer is POST /api/admin/notices/:id/refer with a Decision (需报审).
 func (s *Service) HandleRefer(c echo.Context) error { return s.handleDecision(c, s.Refer) }
 
+// withdrawRequest is the body of the steps that take only a reason.
 type withdrawRequest struct {
 	Reason string `json:"reason"`
 }
@@ -73,4 +74,30 @@ func (s *Service) HandleQueue(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"notices": rows})
+}
+
+// HandleConfirmKeep is POST /api/admin/notices/:id/confirm-keep with
+// {"reason": ...}: a second admin confirms the resident ID numbers a
+// reviewer kept, which approves the notice.
+func (s *Service) HandleConfirmKeep(c echo.Context) error {
+	var req withdrawRequest
+	if err := web.Bind(c, &req); err != nil {
+		return err
+	}
+	return s.handleStep(c, func(ctx context.Context, who Who, id int64) (*Detail, error) {
+		return s.ConfirmKeep(ctx, who, id, req.Reason)
+	})
+}
+
+// HandleRejectKeep is POST /api/admin/notices/:id/reject-keep with
+// {"reason": ...}: the kept ID numbers are refused and the notice waits
+// for a reviewer's decision again.
+func (s *Service) HandleRejectKeep(c echo.Context) error {
+	var req withdrawRequest
+	if err := web.Bind(c, &req); err != nil {
+		return err
+	}
+	return s.handleStep(c, func(ctx context.Context, who Who, id int64) (*Detail, error) {
+		return s.RejectKeep(ctx, who, id, req.Reason)
+	})
 }

@@ -46,6 +46,7 @@ type env struct {
 	editor2  notice.Who
 	reviewer notice.Who
 	admin    notice.Who
+	users    *auth.Service
 }
 
 func newEnv(t *testing.T, db *store.DB, now time.Time) *env {
@@ -64,17 +65,20 @@ func newEnv(t *testing.T, db *store.DB, now time.Time) *env {
 	}
 	e.settings = settings.New(db, fake)
 	e.svc = notice.New(notice.Options{DB: db, Clock: fake, Location: shanghai, Calendar: e.cal, Settings: e.settings})
-	users := auth.New(db, auth.Options{Clock: fake, BcryptCost: 4})
-	mk := func(name string, role auth.Role) notice.Who {
-		u, _, err := users.Create(ctx, audit.Actor{Name: "test"}, auth.NewUser{Username: name, Role: role, Password: name + "-password-1"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return notice.Who{Actor: audit.Actor{ID: u.ID, Name: u.Username}, Role: role}
-	}
-	e.editor, e.editor2 = mk("ed", auth.RoleEditor), mk("ed2", auth.RoleEditor)
-	e.reviewer, e.admin = mk("rita", auth.RoleReviewer), mk("root", auth.RoleAdmin)
+	e.users = auth.New(db, auth.Options{Clock: fake, BcryptCost: 4})
+	e.editor, e.editor2 = e.who("ed", auth.RoleEditor), e.who("ed2", auth.RoleEditor)
+	e.reviewer, e.admin = e.who("rita", auth.RoleReviewer), e.who("root", auth.RoleAdmin)
 	return e
+}
+
+// who creates an account.
+func (e *env) who(name string, role auth.Role) notice.Who {
+	e.t.Helper()
+	u, _, err := e.users.Create(context.Background(), audit.Actor{Name: "test"}, auth.NewUser{Username: name, Role: role, Password: name + "-password-1"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return notice.Who{Actor: audit.Actor{ID: u.ID, Name: u.Username}, Role: role}
 }
 
 // each runs fn on SQLite and PostgreSQL with a fresh env at now.

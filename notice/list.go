@@ -42,11 +42,14 @@ type Row struct {
 	SubmittedAt   *time.Time `db:"submitted_at" json:"submitted_at"`
 	LivePublished *time.Time `db:"live_published_at" json:"live_published_at"`
 	LiveExpireAt  *time.Time `db:"live_expire_at" json:"live_expire_at"`
+	// KeepRequestedBy is set while a kept resident ID number waits for a
+	// second admin.
+	KeepRequestedBy *int64 `db:"keep_requested_by" json:"keep_requested_by"`
 }
 
 const rowSelect = `SELECT n.id, n.index_no, cv.id AS version_id, cv.number, cv.title, cv.kind, cv.category_id, cv.status,
 	lv.status AS live_status, cv.author_id, COALESCE(NULLIF(u.display_name, ''), u.username) AS author_name, n.updated_at,
-	cv.submitted_at, lv.published_at AS live_published_at, lv.expire_at AS live_expire_at
+	cv.submitted_at, lv.published_at AS live_published_at, lv.expire_at AS live_expire_at, cv.keep_requested_by
 	FROM notices n JOIN notice_versions cv ON cv.id = n.current_version_id
 	LEFT JOIN notice_versions lv ON lv.id = n.live_version_id
 	JOIN users u ON u.id = cv.author_id`

@@ -55,6 +55,9 @@ func (s *Service) Mask(ctx context.Context, who Who, id int64) (*Detail, error) 
 		if err := maskAttachments(ctx, tx, p, v, now); err != nil {
 			return err
 		}
+		if err := clearKeepRequest(ctx, tx, v); err != nil { // decisions about a text that is no more
+			return err
+		}
 		reason := fmt.Sprintf("%d", len(fs))
 		if err := addHistory(ctx, tx, id, v.ID, who, "mask", reason, now); err != nil {
 			return err
@@ -80,7 +83,7 @@ func maskAttachments(ctx context.Context, tx *store.Tx, p privacy.Policy, v *Ver
 		if err != nil {
 			return err
 		}
-		masked, changed, err := maskData(p, ft, data)
+		masked, changed, err := maskData(p, ft, data, nil)
 		if err != nil {
 			return fmt.Errorf("notice: masking %s: %w", a.Name, err)
 		}

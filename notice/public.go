@@ -11,7 +11,9 @@ import (
 )
 
 // PublicNotice is a published or archived (expired) notice as screens and
-// kiosks show it. Its texts passed review and the masking guard (R6).
+// kiosks show it. Its texts are the version's stored public text (R6):
+// masked once at approval, but for the findings the review kept, and the
+// same for every surface.
 type PublicNotice struct {
 	ID           int64      `json:"id"`
 	VersionID    int64      `json:"version_id"`
@@ -96,7 +98,8 @@ func (s *Service) PublicNotice(ctx context.Context, id int64) (*PublicNotice, er
 }
 
 func (s *Service) public(ctx context.Context, st Status, f PublicFilter, order string) ([]PublicNotice, error) {
-	where := []string{"status = ?", "id IN (SELECT live_version_id FROM notices WHERE withdrawn_at IS NULL AND live_version_id IS NOT NULL)"}
+	where := []string{"status = ?", "public_title IS NOT NULL",
+		"id IN (SELECT live_version_id FROM notices WHERE withdrawn_at IS NULL AND live_version_id IS NOT NULL)"}
 	args := []any{st}
 	in := func(col string, vals []any) {
 		where = append(where, col+" IN ("+placeholders(len(vals))+")")

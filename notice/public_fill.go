@@ -27,12 +27,17 @@ func (s *Service) toPublic(ctx context.Context, vs []*Version) ([]PublicNotice, 
 		if err := s.db.Get(ctx, &n, "SELECT index_no FROM notices WHERE id = ?", v.NoticeID); err != nil {
 			return nil, fmt.Errorf("notice: unable to read notice %d: %w", v.NoticeID, err)
 		}
-		p := PublicNotice{ID: v.NoticeID, VersionID: v.ID, Status: v.Status, Title: v.Title, HTML: v.HTML, Text: v.Text,
-			LEDText: v.LEDText, Kind: v.Kind, KindLabel: v.Kind.Label(), CategoryID: v.CategoryID, SourceDept: v.SourceDept,
+		pt := v.Public
+		if pt == nil { // not approved since the public text exists: never shown unmasked
+			s.log.Error("notice: a live version has no public text", "version_id", v.ID)
+			continue
+		}
+		p := PublicNotice{ID: v.NoticeID, VersionID: v.ID, Status: v.Status, Title: pt.Title, HTML: pt.HTML, Text: pt.Text,
+			LEDText: pt.LEDText, Kind: v.Kind, KindLabel: v.Kind.Label(), CategoryID: v.CategoryID, SourceDept: v.SourceDept,
 			MadeOn: v.MadeOn, ExpireAt: v.ExpireAt, Period: v.Period, Priority: v.Priority, Duration: v.Duration,
-			AllScreens: v.AllScreens, Groups: v.Groups, Guide: v.Guide, Interpretations: []int64{}}
+			AllScreens: v.AllScreens, Groups: v.Groups, Guide: pt.Guide, Interpretations: []int64{}}
 		if p.LEDText == "" {
-			p.LEDText = v.Title
+			p.LEDText = pt.Title
 		}
 		if n.IndexNo != nil {
 			p.IndexNo = *n.IndexNo
@@ -48,8 +53,11 @@ func (s *Service) toPublic(ctx context.Context, vs []*Version) ([]PublicNotice, 
 			p.EndDate = &e
 		}
 		for _, a := range v.Attachments {
+			if a.PublicSHA256 == nil || a.PublicSize == nil {
+				continue
+			}
 			p.Attachments = append(p.Attachments, PublicAttachment{ID: a.ID, Name: a.Name, ContentType: a.ContentType,
-				Size: a.Size, URL: FileURL(a.ID, a.Name)})
+				Size: *a.PublicSize, URL: FileURL(a.ID, a.Name)})
 		}
 		if err := s.publicLinks(ctx, v, &p); err != nil {
 			return nil, err

@@ -14,8 +14,14 @@ import (
 type Decision struct {
 	// Reason is the review opinion (审查意见); required.
 	Reason string `json:"reason"`
-	// OverrideReason lets an approval through despite personal data
-	// findings (R6); it is recorded on the version.
+	// Findings decide, for an approval, each personal-data finding (R6):
+	// mask (the default for a finding not listed) or keep with a reason
+	// ("这是文号/热线，不是个人信息"). Only kept findings stay unmasked in the
+	// public text; keeping a resident ID number waits for a second admin.
+	Findings []FindingDecision `json:"findings"`
+	// OverrideReason is the former blanket override. It never unmasks
+	// anything: it acknowledges the findings, and every finding without a
+	// decision is masked in the public text. It is recorded.
 	OverrideReason string `json:"override_reason"`
 }
 
@@ -24,6 +30,7 @@ func (d *Decision) check() error {
 	d.Reason = c.Text("reason", d.Reason, 500)
 	d.OverrideReason = strings.TrimSpace(d.OverrideReason)
 	c.MaxRunes("override_reason", d.OverrideReason, 500)
+	checkDecisions(&c, d.Findings)
 	return c.Err()
 }
 
@@ -61,13 +68,20 @@ func (s *Service) decide(ctx context.Context, who Who, id int64, d Decision, to 
 	if err := d.check(); err != nil {
 		return nil, err
 	}
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
-	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		_, v, err := loadCurrent(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if err := canDecide(who, v); err != nil {
+			return err
+		}
+		if err := clearKeepRequest(ctx, tx, v); err != nil {
 			return err
 		}
 		if to == StatusReferred && v.Status == StatusReferred {
@@ -86,7 +100,7 @@ func (s *Service) decide(ctx context.Context, who Who, id int64, d Decision, to 
 			return err
 		}
 		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice." + action, ObjectType: "notice", ObjectID: id,
-			After: map[string]any{"version_id": v.ID, "reason": d.Reason}})
+			After: map[string]any{"version_id": v.ID, "reason": auditText(p, d.Reason)}})
 	})
 	if err != nil {
 		return nil, wrap(action+" the notice", err)

@@ -8,7 +8,9 @@ import (
 	"github.com/hallcast/hallcast/calendar"
 )
 
-// SearchDoc is what a full-text index needs of a public notice.
+// SearchDoc is what a full-text index needs of a public notice: its
+// public text (R6), so that no index finds a notice by a number it shows
+// masked.
 type SearchDoc struct {
 	ID           int64      `db:"id" json:"id"`
 	Status       Status     `db:"status" json:"status"` // published or expired
@@ -31,10 +33,10 @@ type SearchDoc struct {
 // notices that left the public (withdrawn) are in Gone.
 func (s *Service) PublishedText(ctx context.Context, since time.Time) (docs []SearchDoc, gone []int64, err error) {
 	docs = []SearchDoc{}
-	err = s.db.Select(ctx, &docs, `SELECT n.id, lv.status, lv.title, lv.body_text, n.index_no, lv.kind, lv.category_id,
-		lv.made_on, lv.published_at, lv.expire_at, n.updated_at
+	err = s.db.Select(ctx, &docs, `SELECT n.id, lv.status, lv.public_title AS title, lv.public_body_text AS body_text, n.index_no,
+		lv.kind, lv.category_id, lv.made_on, lv.published_at, lv.expire_at, n.updated_at
 		FROM notices n JOIN notice_versions lv ON lv.id = n.live_version_id
-		WHERE lv.status IN ('published', 'expired') AND n.withdrawn_at IS NULL AND n.updated_at >= ?
+		WHERE lv.status IN ('published', 'expired') AND lv.public_title IS NOT NULL AND n.withdrawn_at IS NULL AND n.updated_at >= ?
 		ORDER BY n.updated_at, n.id`, since)
 	if err != nil {
 		return nil, nil, fmt.Errorf("notice: unable to read published text: %w", err)

@@ -19,12 +19,33 @@ const (
 	// SettingOrgCode is the agency's 统一社会信用代码 or 组织机构代码, the
 	// first part of every index number.
 	SettingOrgCode = "notice.org_code"
+	// SettingPremaskRetention is how many days after publication the
+	// pre-mask text of a version stays in its history (PurgePremask).
+	SettingPremaskRetention = "notice.premask_retention_days"
 )
+
+// DefaultPremaskRetention is the default of SettingPremaskRetention.
+const DefaultPremaskRetention = 30
 
 var orgCodePattern = regexp.MustCompile(`^[0-9A-Z][0-9A-Z-]{0,19}$`)
 
-// RegisterSettings declares the masking policy and the organisation code.
+// RegisterSettings declares the masking policy, the organisation code and
+// the retention of pre-mask text.
 func RegisterSettings(s *settings.Service) {
+	s.Register(settings.Definition{
+		Key: SettingPremaskRetention, Label: "脱敏前原文保留天数", LabelEN: "Days to keep pre-mask text",
+		Help:    "信息发布后，版本记录中脱敏前的原文（仅撰写人、审查人可见）保留的天数；到期后每日清理任务将其替换为公开文本。0 表示下次清理时即替换。",
+		Default: DefaultPremaskRetention,
+		Validate: func(raw json.RawMessage) error {
+			var n int
+			if err := json.Unmarshal(raw, &n); err != nil {
+				return web.Invalid("value", web.CodeInvalid, "want a number of days")
+			}
+			var c web.Check
+			c.Range("value", n, 0, 3650)
+			return c.Err()
+		},
+	})
 	s.Register(settings.Definition{
 		Key: SettingPolicy, Label: "个人信息脱敏规则", LabelEN: "Personal data masking policy",
 		Help:    "每类号码保留的前后位数与掩码字符，例如 {\"id18\":{\"keepFirst\":6,\"keepLast\":4,\"maskChar\":\"*\"}}；未写的类别使用默认值。",
@@ -72,4 +93,12 @@ func (s *Service) orgCode(ctx context.Context) (string, error) {
 		return "", nil
 	}
 	return settings.Value[string](ctx, s.settings, SettingOrgCode)
+}
+
+// premaskRetention returns the configured retention of pre-mask text.
+func (s *Service) premaskRetention(ctx context.Context) (int, error) {
+	if s.settings == nil {
+		return DefaultPremaskRetention, nil
+	}
+	return settings.Value[int](ctx, s.settings, SettingPremaskRetention)
 }

@@ -12,8 +12,12 @@ import (
 // needs (a complete service guide); personal data found now does not
 // block the submission but is returned, and blocks the approval (R6).
 func (s *Service) Submit(ctx context.Context, who Who, id int64) (*Detail, error) {
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
-	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		_, v, err := loadCurrent(ctx, tx, id)
 		if err != nil {
 			return err
@@ -33,7 +37,7 @@ func (s *Service) Submit(ctx context.Context, who Who, id int64) (*Detail, error
 		if err := addHistory(ctx, tx, id, v.ID, who, "submit", "", now); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.submit", ObjectType: "notice", ObjectID: id, After: summary(v)})
+		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.submit", ObjectType: "notice", ObjectID: id, After: summary(p, v)})
 	})
 	if err != nil {
 		return nil, wrap("submit the notice", err)
@@ -43,8 +47,12 @@ func (s *Service) Submit(ctx context.Context, who Who, id int64) (*Detail, error
 
 // Recall takes the author's submitted version back to a draft.
 func (s *Service) Recall(ctx context.Context, who Who, id int64) (*Detail, error) {
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
-	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		_, v, err := loadCurrent(ctx, tx, id)
 		if err != nil {
 			return err
@@ -55,13 +63,16 @@ func (s *Service) Recall(ctx context.Context, who Who, id int64) (*Detail, error
 		if v.AuthorID != who.ID {
 			return web.Forbidden("only the author recalls a submission")
 		}
+		if err := clearKeepRequest(ctx, tx, v); err != nil {
+			return err
+		}
 		if err := setStatus(ctx, tx, v, StatusDraft, "submitted_at = NULL"); err != nil {
 			return err
 		}
 		if err := addHistory(ctx, tx, id, v.ID, who, "recall", "", now); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.recall", ObjectType: "notice", ObjectID: id, After: summary(v)})
+		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.recall", ObjectType: "notice", ObjectID: id, After: summary(p, v)})
 	})
 	if err != nil {
 		return nil, wrap("recall the notice", err)

@@ -32,6 +32,10 @@ func (s *Service) Upload(ctx context.Context, who Who, name string, data []byte)
 	if err != nil {
 		return nil, err
 	}
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
 	up := &Uploaded{Name: name, ContentType: ft.contentType, Size: len(data)}
 	err = s.db.Tx(ctx, func(tx *store.Tx) error {
@@ -39,7 +43,7 @@ func (s *Service) Upload(ctx context.Context, who Who, name string, data []byte)
 			return err
 		}
 		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.upload", ObjectType: "file:" + up.SHA256,
-			After: map[string]any{"name": name, "size": len(data), "content_type": ft.contentType}})
+			After: map[string]any{"name": auditText(p, name), "size": len(data), "content_type": ft.contentType}})
 	})
 	if err != nil {
 		return nil, wrap("store an upload", err)

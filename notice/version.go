@@ -55,6 +55,17 @@ type Version struct {
 	PrivacyOverride *string    `db:"privacy_override" json:"privacy_override"`
 	PublishedAt     *time.Time `db:"published_at" json:"published_at"`
 	EndedAt         *time.Time `db:"ended_at" json:"ended_at"`
+	// PremaskPurgedAt is when the pre-mask text was replaced by the
+	// public text (the notice.premask_retention_days setting).
+	PremaskPurgedAt *time.Time `db:"premask_purged_at" json:"premask_purged_at"`
+	// A kept resident ID number waits for a second admin: who asked
+	// (the reviewer), with the review opinion to apply, and who confirmed.
+	KeepRequestedBy   *int64     `db:"keep_requested_by" json:"keep_requested_by"`
+	KeepRequestedAt   *time.Time `db:"keep_requested_at" json:"keep_requested_at"`
+	KeepRequestReason *string    `db:"keep_request_reason" json:"keep_request_reason"`
+	KeepConfirmedBy   *int64     `db:"keep_confirmed_by" json:"keep_confirmed_by"`
+	KeepConfirmedAt   *time.Time `db:"keep_confirmed_at" json:"keep_confirmed_at"`
+	publicColumns
 
 	// Filled in by load.
 	Period          *calendar.Period `db:"-" json:"period"`
@@ -62,18 +73,29 @@ type Version struct {
 	Groups          []int64          `db:"-" json:"groups"`
 	Interpretations []int64          `db:"-" json:"interpretations"`
 	Attachments     []Attachment     `db:"-" json:"attachments"`
+	// Public is what every public surface shows of an approved version
+	// (R6); nil before approval.
+	Public *PublicText `db:"-" json:"public"`
+	// Decisions are the review's decisions on the findings (mask or keep).
+	Decisions []Decided `db:"-" json:"finding_decisions"`
 	// People are the display names of the author, reviewer, approver and
 	// (for a referred version) the admin who decided.
 	AuthorName   string `db:"-" json:"author_name"`
 	ReviewerName string `db:"-" json:"reviewer_name,omitempty"`
 	ApproverName string `db:"-" json:"approver_name,omitempty"`
 	DeciderName  string `db:"-" json:"decider_name,omitempty"`
+	// KeepRequesterName and KeepConfirmerName name the people of a kept
+	// resident ID number.
+	KeepRequesterName string `db:"-" json:"keep_requester_name,omitempty"`
+	KeepConfirmerName string `db:"-" json:"keep_confirmer_name,omitempty"`
 }
 
 const versionColumns = `id, notice_id, number, status, title, body_md, body_html, body_text, led_text, kind, category_id,
 	disclosure, source_dept, made_on, publish_at, expire_at, period_n, period_unit, priority, duration_s, all_screens,
 	guide_json, pair_version_id, author_id, created_at, updated_at, submitted_at, reviewed_by, reviewed_at, review_result,
-	review_reason, approved_by, approved_at, decided_by, decided_at, decision_reason, privacy_override, published_at, ended_at`
+	review_reason, approved_by, approved_at, decided_by, decided_at, decision_reason, privacy_override, published_at, ended_at,
+	premask_purged_at, keep_requested_by, keep_requested_at, keep_request_reason, keep_confirmed_by, keep_confirmed_at,
+	public_title, public_body_md, public_body_html, public_body_text, public_led_text, public_guide_json`
 
 // loadVersions reads versions by a WHERE clause and fills in their
 // groups, links, attachments and people.
@@ -101,7 +123,11 @@ func loadVersions(ctx context.Context, q store.Querier, where string, args ...an
 				return nil, fmt.Errorf("notice: version %d: stored guide: %w", v.ID, err)
 			}
 		}
-		for _, u := range []*int64{&v.AuthorID, v.ReviewedBy, v.ApprovedBy, v.DecidedBy} {
+		if err := v.fillPublic(); err != nil {
+			return nil, err
+		}
+		v.Decisions = []Decided{}
+		for _, u := range []*int64{&v.AuthorID, v.ReviewedBy, v.ApprovedBy, v.DecidedBy, v.KeepRequestedBy, v.KeepConfirmedBy} {
 			if u != nil {
 				users[*u] = ""
 			}
@@ -132,6 +158,9 @@ func loadVersions(ctx context.Context, q store.Querier, where string, args ...an
 	for _, a := range atts {
 		byID[a.VersionID].Attachments = append(byID[a.VersionID].Attachments, a)
 	}
+	if err := loadDecisions(ctx, q, byID, ids); err != nil {
+		return nil, err
+	}
 	if err := userNames(ctx, q, users); err != nil {
 		return nil, err
 	}
@@ -145,6 +174,12 @@ func loadVersions(ctx context.Context, q store.Querier, where string, args ...an
 		}
 		if v.DecidedBy != nil {
 			v.DeciderName = users[*v.DecidedBy]
+		}
+		if v.KeepRequestedBy != nil {
+			v.KeepRequesterName = users[*v.KeepRequestedBy]
+		}
+		if v.KeepConfirmedBy != nil {
+			v.KeepConfirmerName = users[*v.KeepConfirmedBy]
 		}
 	}
 	return vs, nil

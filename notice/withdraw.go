@@ -25,8 +25,12 @@ func (s *Service) Withdraw(ctx context.Context, who Who, id int64, reason string
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
+	p, err := s.policy(ctx)
+	if err != nil {
+		return nil, wrap("read the masking policy", err)
+	}
 	now := s.now()
-	err := s.db.Tx(ctx, func(tx *store.Tx) error {
+	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		n, cur, err := loadCurrent(ctx, tx, id)
 		if err != nil {
 			return err
@@ -51,7 +55,7 @@ func (s *Service) Withdraw(ctx context.Context, who Who, id int64, reason string
 			}
 		}
 		return audit.Record(ctx, tx, who.Actor, audit.Entry{At: now, Action: "notice.withdraw", ObjectType: "notice", ObjectID: id,
-			After: map[string]any{"notices": ids, "reason": reason}})
+			After: map[string]any{"notices": ids, "reason": auditText(p, reason)}})
 	})
 	if err != nil {
 		return nil, wrap("withdraw the notice", err)

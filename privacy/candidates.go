@@ -13,10 +13,12 @@ type candidate struct {
 	value string
 }
 
-// priority orders overlapping candidates: ID > card > mobile.
+// priority orders overlapping candidates: ID (valid or suspected) > card >
+// mobile. A suspected ID that also passes Luhn is reported as a suspected
+// ID: its region and birth date say more than a 1-in-10 checksum.
 func (c candidate) priority() int {
 	switch c.kind {
-	case KindID18, KindID15:
+	case KindID18, KindID18Suspect, KindID15:
 		return 3
 	case KindBankCard:
 		return 2
@@ -35,8 +37,11 @@ func (s *scanner) collect(gi int, out []candidate) []candidate {
 	// One run of digits.
 	switch {
 	case n == 17 && s.after(g.b) == clsX && s.bounded(g.a, g.b+1):
-		if d := s.digits(g.a, g.b+1); validID18(d, s.maxYear) {
+		d := s.digits(g.a, g.b+1)
+		if validID18(d, s.maxYear) {
 			out = append(out, candidate{KindID18, g.a, g.b + 1, string(d)})
+		} else if suspectID18(d, s.today) {
+			out = append(out, candidate{KindID18Suspect, g.a, g.b + 1, string(d)})
 		}
 	case n == 11 || n == 13 || n >= 15 && n <= 19:
 		if !s.bounded(g.a, g.b) {
@@ -45,6 +50,8 @@ func (s *scanner) collect(gi int, out []candidate) []candidate {
 		d := s.digits(g.a, g.b)
 		if n == 18 && validID18(d, s.maxYear) {
 			out = append(out, candidate{KindID18, g.a, g.b, string(d)})
+		} else if n == 18 && suspectID18(d, s.today) {
+			out = append(out, candidate{KindID18Suspect, g.a, g.b, string(d)})
 		}
 		if n == 15 && validID15(d) {
 			out = append(out, candidate{KindID15, g.a, g.b, string(d)})

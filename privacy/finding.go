@@ -20,3 +20,14 @@ type Finding struct {
 	Text    string `json:"text"`   // the matched text exactly as it appears in the input
 	Masked  string `json:"masked"` // the masked form of the normalised value
 }
+
+// Value returns the value of f as it is masked: for the numeric kinds
+// Scan reports, its digits (and X) without separators, signs or a mobile
+// number's country code, so that "+86 138-1234-5678" and "13812345678"
+// have the same Value.
+func (f Finding) Value() string {
+	if f.Kind.numeric() {
+		return numericForm(f.Kind, f.Text)
+	}
+	return f.Text
+}

@@ -1,6 +1,9 @@
 package privacy
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMaskDefaults(t *testing.T) {
 	p := DefaultPolicy()
@@ -107,5 +110,27 @@ func TestMaskField(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("MaskField(%q, %q) = %q, want %q", tt.kind, tt.value, got, tt.want)
 		}
+	}
+}
+
+func TestMaskTextWithKeepsAndEscapes(t *testing.T) {
+	p := DefaultPolicy()
+	text := "热线13912345678，申请人13812345678，证件11010519491231002X"
+	keep := func(f Finding) bool { return f.Text == "13912345678" }
+	esc := func(s string) string { return strings.ReplaceAll(s, "*", `\*`) }
+	got, fs := p.MaskTextWith(text, MaskOptions{Keep: keep, Escape: esc})
+	want := `热线13912345678，申请人138\*\*\*\*5678，证件110105\*\*\*\*\*\*\*\*002X`
+	if got != want || len(fs) != 3 {
+		t.Errorf("got %q (%d findings), want %q", got, len(fs), want)
+	}
+	if got, _ := p.MaskTextWith(text, MaskOptions{}); got != "热线139****5678，申请人138****5678，证件110105********002X" {
+		t.Errorf("no options: %q", got)
+	}
+}
+
+func TestFindingValue(t *testing.T) {
+	fs := Scan("+86 138-1234-5678，１１０１０５１９４９１２３１００２ｘ")
+	if len(fs) != 2 || fs[0].Value() != "13812345678" || fs[1].Value() != "11010519491231002X" {
+		t.Fatalf("values of %+v", fs)
 	}
 }

@@ -67,9 +67,10 @@ func LoadPolicy(r io.Reader) (Policy, error) {
 }
 
 // RuleFor returns the rule of kind k; unknown kinds get the Generic rule.
+// A suspected ID number (KindID18Suspect) is masked like an ID number.
 func (p Policy) RuleFor(k Kind) Rule {
 	switch k {
-	case KindID18:
+	case KindID18, KindID18Suspect:
 		return p.ID18
 	case KindID15:
 		return p.ID15

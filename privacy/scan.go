@@ -19,6 +19,8 @@ func Scan(text string) []Finding {
 //
 //   - KindID18: 17 digits and a check character (digit, X or x) that pass
 //     ValidID18;
+//   - KindID18Suspect: the same shape with a wrong check character but a
+//     plausible province code and birth date (SuspectID18);
 //   - KindID15: 15 digits that pass ValidID15;
 //   - KindBankCard: 16 to 19 digits, not starting with 0, passing Luhn,
 //     in one run or in groups of four joined by single spaces or hyphens
@@ -43,6 +45,24 @@ func (p Policy) Scan(text string) []Finding {
 //
 //	DefaultPolicy().MaskText("电话13812345678。") // "电话138****5678。"
 func (p Policy) MaskText(text string) (string, []Finding) {
+	return p.MaskTextWith(text, MaskOptions{})
+}
+
+// MaskOptions refine MaskTextWith.
+type MaskOptions struct {
+	// Keep reports the findings a person decided to leave visible (a
+	// reviewer's "keep": a document number, a hotline); they are returned
+	// but not masked. Nil masks every finding.
+	Keep func(Finding) bool
+	// Escape, when set, rewrites each masked value before it is written,
+	// e.g. to escape the Markdown meaning of "*" in "138****5678".
+	Escape func(string) string
+}
+
+// MaskTextWith is MaskText with options: findings o.Keep accepts stay as
+// they are, and masked values pass through o.Escape. It returns every
+// finding, kept or not.
+func (p Policy) MaskTextWith(text string, o MaskOptions) (string, []Finding) {
 	fs, spans := p.scan(text)
 	if len(fs) == 0 {
 		return text, fs
@@ -51,8 +71,15 @@ func (p Policy) MaskText(text string) (string, []Finding) {
 	b.Grow(len(text))
 	last := 0
 	for i, f := range fs {
+		if o.Keep != nil && o.Keep(f) {
+			continue
+		}
 		b.WriteString(text[last:spans[i][0]])
-		b.WriteString(f.Masked)
+		if o.Escape != nil {
+			b.WriteString(o.Escape(f.Masked))
+		} else {
+			b.WriteString(f.Masked)
+		}
 		last = spans[i][1]
 	}
 	b.WriteString(text[last:])
@@ -68,7 +95,7 @@ func (p Policy) scan(text string) ([]Finding, [][2]int) {
 	if len(text) > MaxScanLen {
 		panic("privacy: text longer than MaxScanLen")
 	}
-	s := newScanner(text, time.Now().Year())
+	s := newScanner(text, time.Now())
 	var cands []candidate
 	for gi := range s.groups {
 		cands = s.collect(gi, cands)

@@ -16,7 +16,8 @@ type found struct {
 
 func TestScan(t *testing.T) {
 	const id = "11010519491231002X"
-	// 110105194912310021 fails both MOD 11-2 and Luhn, so it is nothing.
+	// 110105194912310021 fails both MOD 11-2 and Luhn: with its plausible
+	// region and birth date it is a suspected ID (a typo), not a card.
 	const badID = "110105194912310021"
 	if ValidID18(badID) || Luhn(badID) {
 		t.Fatalf("test data: %s must be neither an ID nor a card", badID)
@@ -33,7 +34,7 @@ func TestScan(t *testing.T) {
 			{KindMobile, "13812345678", "138****5678"},
 		}},
 		{"ID with lower-case x", "证件：11010519491231002x", []found{{KindID18, "11010519491231002x", "110105********002X"}}},
-		{"ID with bad check char is not flagged", "身份证号" + badID + "。", nil},
+		{"ID with bad check char is a suspected ID", "身份证号" + badID + "。", []found{{KindID18Suspect, badID, "110105********0021"}}},
 		{"ID with changed last char is not flagged", "身份证号11010519491231002Y。", nil},
 		{"ID18 with impossible birth date", "号码" + withID18Check("11010519490230002") + "。", nil},
 		{"legacy ID15", "旧证110105491231002号", []found{{KindID15, "110105491231002", "110105*****1002"}}},

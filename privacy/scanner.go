@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -65,12 +66,13 @@ type scanner struct {
 	units   []unit
 	groups  []group
 	maxYear int // latest plausible birth year
+	today   int // latest plausible birth date of a suspected ID, as YYYYMMDD
 	buf     []byte
 }
 
 // newScanner indexes the runs of text that contain digits.
-func newScanner(text string, maxYear int) *scanner {
-	s := &scanner{maxYear: maxYear}
+func newScanner(text string, now time.Time) *scanner {
+	s := &scanner{maxYear: now.Year(), today: now.Year()*10000 + int(now.Month())*100 + now.Day()}
 	// Size the slices from a byte count of digits (0xEF leads the full-width
 	// forms) so that they rarely grow; separators add about a half.
 	n := 0

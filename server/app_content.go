@@ -24,6 +24,13 @@ func (a *App) openContent(ctx context.Context) error {
 		DB: a.DB, Clock: a.Clock, Location: a.Cfg.TimeZone, Calendar: a.Calendar, Settings: a.Settings,
 		UploadLimit: a.Cfg.UploadLimit, Logger: a.Log,
 	})
+	// Versions approved before public texts were stored get theirs now,
+	// every finding masked, before anything is served (R6).
+	if n, err := a.Notices.FillPublicText(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		a.Log.Info("notice: public texts stored", "versions", n)
+	}
 	a.Catalogue.SetActivity(a.Notices)
 	a.Calendar.Track(a.Notices)
 	a.Metrics.MustRegister(a.Calendar.Collector())

@@ -41,8 +41,9 @@ func (a *App) monitorJobs() {
 		}})
 }
 
-// noticeTitles reads notice titles through the notice service: the title
-// of the version screens show (the live one), else the current one.
+// noticeTitles reads notice titles through the notice service: the
+// public title (R6) of the version screens show (the live one), else of
+// the current one.
 type noticeTitles struct{ a *App }
 
 func (n noticeTitles) Titles(ctx context.Context, ids []int64) (map[int64]string, error) {
@@ -56,11 +57,16 @@ func (n noticeTitles) Titles(ctx context.Context, ids []int64) (map[int64]string
 		if err != nil {
 			return nil, err
 		}
+		v := d.Live
+		if v == nil {
+			v = d.Current
+		}
 		switch {
-		case d.Live != nil:
-			out[id] = d.Live.Title
-		case d.Current != nil:
-			out[id] = d.Current.Title
+		case v == nil:
+		case v.Public != nil:
+			out[id] = v.Public.Title
+		default:
+			out[id] = v.Title
 		}
 	}
 	return out, nil

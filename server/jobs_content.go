@@ -13,8 +13,9 @@ import (
 )
 
 // contentJobs registers the jobs of the notices and the catalogue:
-// publication and expiry to the second, the freshness check (R8) and the
-// pruning of uploads nobody attached.
+// publication and expiry to the second, the freshness check (R8), the
+// purge of pre-mask text after its retention (R6) and the pruning of
+// uploads nobody attached.
 func (a *App) contentJobs() {
 	a.Scheduler.AddInstant(scheduler.Instant{Name: "notice.publish", Title: "定时发布与到期下线", TitleEN: "Publish and expire on time",
 		Topics: []string{notice.Topic},
@@ -50,6 +51,11 @@ func (a *App) contentJobs() {
 		a.Log.Warn("server: first freshness check", "err", err)
 	}
 
+	a.Scheduler.Add(scheduler.Job{Name: "notice.purge_premask", Title: "清理脱敏前原文", TitleEN: "Purge pre-mask text",
+		Spec: "40 3 * * *", Run: func(ctx context.Context, _ time.Time) (string, error) {
+			n, err := a.Notices.PurgePremask(ctx, a.Clock.Now())
+			return fmt.Sprintf("%d versions purged", n), err
+		}})
 	a.Scheduler.Add(scheduler.Job{Name: "notice.prune_uploads", Title: "清理未使用的上传文件", TitleEN: "Prune unused uploads",
 		Spec: "20 4 * * *", Run: func(ctx context.Context, _ time.Time) (string, error) {
 			n, err := a.Notices.PruneBlobs(ctx, a.Clock.Now().Add(-24*time.Hour))

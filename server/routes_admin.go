@@ -124,6 +124,8 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodPost, "/notices/:id/approve", reviewer, n.HandleApprove)
 	api.add(http.MethodPost, "/notices/:id/refuse", reviewer, n.HandleRefuse)
 	api.add(http.MethodPost, "/notices/:id/refer", reviewer, n.HandleRefer)
+	api.add(http.MethodPost, "/notices/:id/confirm-keep", admin, n.HandleConfirmKeep) // a second admin, not the reviewer
+	api.add(http.MethodPost, "/notices/:id/reject-keep", admin, n.HandleRejectKeep)
 	api.add(http.MethodPost, "/notices/:id/withdraw", admin, n.HandleWithdraw)
 	api.add(http.MethodGet, "/review", reviewer, n.HandleQueue)
 	api.add(http.MethodPost, "/uploads", editor, n.HandleUpload)

@@ -1,6 +1,6 @@
 import { start } from './app.js';
 import { api } from './api.js';
-import { statusBadge } from './content.js';
+import { statusBadge, findingText } from './content.js';
 import { add, apply, t } from '/assets/shared/i18n.js';
 import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
 
@@ -9,7 +9,10 @@ add({
     'history.title': '版本与审查记录', 'history.back': '返回信息', 'history.versions': '各版本采集、审查、批准记录', 'history.version': '版本',
     'history.collected': '采集', 'history.reviewed': '审查', 'history.approved': '批准', 'history.published': '发布 / 结束',
     'history.diff': '文本对比', 'history.from': '旧版本', 'history.to': '新版本', 'history.timeline': '操作记录',
-    'history.override': '个人信息放行：', 'history.decided': '报审决定：',
+    'history.override': '个人信息确认（已全部脱敏）：', 'history.decided': '报审决定：',
+    'history.kept': '保留原文：', 'history.confirmed': '保留身份证号经复核：', 'history.purged': '脱敏前原文已清理',
+    'action.request_keep': '审查同意并申请保留身份证号（待复核）', 'action.keep': '保留原文', 'action.confirm_keep': '复核同意保留',
+    'action.reject_keep': '驳回保留', 'action.purge_premask': '清理脱敏前原文',
     'action.create': '创建', 'action.save': '保存', 'action.new_version': '生成新版本', 'action.submit': '提交审查', 'action.recall': '撤回提交',
     'action.approve': '审查通过（公开）', 'action.refuse': '不予公开', 'action.refer': '需报审', 'action.publish': '发布', 'action.expire': '到期下线',
     'action.withdraw': '撤回', 'action.mask': '脱敏处理', 'action.override': '个人信息放行', 'notices.status': '状态',
@@ -18,7 +21,10 @@ add({
     'history.title': 'Versions and review record', 'history.back': 'Back to the notice', 'history.versions': 'Who collected, reviewed and approved each version',
     'history.version': 'Version', 'history.collected': 'Collected', 'history.reviewed': 'Reviewed', 'history.approved': 'Approved',
     'history.published': 'Published / ended', 'history.diff': 'Text changes', 'history.from': 'Older', 'history.to': 'Newer',
-    'history.timeline': 'Steps', 'history.override': 'Personal data override: ', 'history.decided': 'Referral decided: ',
+    'history.timeline': 'Steps', 'history.override': 'Personal data acknowledged (all masked): ', 'history.decided': 'Referral decided: ',
+    'history.kept': 'Kept as written: ', 'history.confirmed': 'Kept ID number confirmed by ', 'history.purged': 'Pre-mask text purged',
+    'action.request_keep': 'Approved, keeping an ID number (waits for a second admin)', 'action.keep': 'Kept as written',
+    'action.confirm_keep': 'Keep confirmed', 'action.reject_keep': 'Keep rejected', 'action.purge_premask': 'Pre-mask text purged',
     'action.create': 'Created', 'action.save': 'Saved', 'action.new_version': 'New version', 'action.submit': 'Submitted', 'action.recall': 'Recalled',
     'action.approve': 'Approved', 'action.refuse': 'Refused', 'action.refer': 'Referred up', 'action.publish': 'Published', 'action.expire': 'Expired',
     'action.withdraw': 'Withdrawn', 'action.mask': 'Masked', 'action.override': 'Personal data override', 'notices.status': 'Status',
@@ -38,7 +44,11 @@ function versionRow(v) {
     h('div', {}, t('result.' + v.review_result), '：', v.review_reason || '')] : '—';
   const approve = [v.approver_name ? who(v.approver_name, v.approved_at) : '—',
     v.decider_name ? h('div', { class: 'muted' }, t('history.decided'), v.decider_name, ' ', v.decision_reason || '') : null,
-    v.privacy_override ? h('div', { class: 'muted' }, t('history.override'), v.privacy_override) : null];
+    v.privacy_override ? h('div', { class: 'muted' }, t('history.override'), v.privacy_override) : null,
+    ...(v.finding_decisions || []).filter((x) => x.decision === 'keep').map((x) =>
+      h('div', { class: 'muted' }, t('history.kept'), findingText(x), ' · ', x.reason)),
+    v.keep_confirmer_name ? h('div', { class: 'muted' }, t('history.confirmed'), v.keep_confirmer_name, ' ', fmtTime(v.keep_confirmed_at)) : null,
+    v.premask_purged_at ? h('div', { class: 'muted' }, t('history.purged'), ' ', fmtTime(v.premask_purged_at)) : null];
   return h('tr', { dataset: { version: v.number } },
     h('td', {}, 'v' + v.number), h('td', {}, statusBadge(v.status)), h('td', {}, v.title),
     h('td', {}, who(v.author_name, v.created_at)), h('td', {}, review), h('td', {}, approve),

@@ -185,7 +185,7 @@ func TestBadNoticeInputOverHTTP(t *testing.T) {
 		{map[string]any{"title": "t", "kind": "news", "category_id": 424242}, "invalid", "category_id"},
 		{map[string]any{"title": "t", "kind": "news", "category_id": cat, "publish_at": "2026-12-02T09:00:00+08:00",
 			"expire_at": "2026-12-01T09:00:00+08:00"}, "invalid", "expire_at"},
-		{map[string]any{"title": "t", "kind": "publicity", "category_id": cat, "publish_at": "2030-03-02T09:00:00+08:00",
+		{map[string]any{"title": "t", "kind": "publicity", "category_id": cat, "publish_at": "3000-03-02T09:00:00+08:00",
 			"period": map[string]any{"n": 7, "unit": "workdays"}}, "calendar_not_covered", "period"},
 		{map[string]any{"title": "t", "kind": "news", "category_id": cat, "colour": "red"}, "unknown_field", "colour"},
 		{map[string]any{"title": "t", "kind": "news", "category_id": "一"}, "invalid", "category_id"},

@@ -40,6 +40,8 @@ func (j *Job) Run(parent context.Context) (*Import, error) {
 	t := &tally{}
 	ctx, stop := context.WithCancelCause(parent)
 	context.AfterFunc(ctx, func() { close(j.stopping) })
+	j.s.running.Store(j.ID, stop)
+	defer j.s.running.Delete(j.ID)
 	held := make(chan struct{})
 	go func() {
 		defer close(held)

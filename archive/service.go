@@ -56,7 +56,9 @@ type Service struct {
 	protect     protectionCache
 	stmts       statements
 
-	// jobs are the imports running in this process.
+	// jobs are the imports running in this process; running maps their
+	// IDs to what stops them (a cancel takes effect at once here).
+	running   sync.Map
 	jobsCtx   context.Context
 	stopJobs  context.CancelCauseFunc
 	jobs      sync.WaitGroup

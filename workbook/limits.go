@@ -50,16 +50,20 @@ const RatioFrom = 1 << 20
 
 // Import is what an archive import reads, row by row from a temporary
 // copy of its first worksheet, with size as the most the file may inflate
-// to (the unzip-limit setting).
+// to (the unzip-limit setting). Parts over 2 MiB are copied to temporary
+// files: excelize parses a shared-strings table it holds in memory into
+// about 12 times its size (190 MiB for 16 MB), while from a file it keeps
+// an index of about 64 bytes a string (25 MiB for 390,000 strings).
 func Import(size int64) Limits {
-	return Limits{Entries: 1000, Size: size, Entry: size, Ratio: 200, Memory: 64 << 20, XMLMemory: 16 << 20,
+	return Limits{Entries: 1000, Size: size, Entry: size, Ratio: 200, Memory: 64 << 20, XMLMemory: 2 << 20,
 		Cells: 50_000_000, Columns: 1024, Strings: 1_000_000, StringsSize: min(size, 256<<20)}
 }
 
-// Attachment is what a notice's data attachment may hold: it is read
-// whole to scan and mask every cell.
+// Attachment is what a notice's data attachment may hold: it is read in
+// memory, row by row to scan it and whole to mask it, so its cells and
+// shared strings are kept few (about 100 MiB of heap at the limits).
 var Attachment = Limits{Entries: 1000, Size: 64 << 20, Entry: 64 << 20, Ratio: 200, Memory: 64 << 20, XMLMemory: 64 << 20,
-	Cells: 500_000, Columns: 1024, Strings: 500_000, StringsSize: 32 << 20}
+	Cells: 500_000, Columns: 1024, Strings: 200_000, StringsSize: 8 << 20}
 
 // The names of the limits, as a LimitError and the API's error params
 // give them.

@@ -74,7 +74,7 @@ func (f *fixture) orphan(upload, name string, age time.Duration) string {
 	if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
 		f.t.Fatal(err)
 	}
-	at := f.clock.Now().Add(-age)
+	at := time.Now().Add(-age) // files age on the machine's clock
 	if err := os.Chtimes(p, at, at); err != nil {
 		f.t.Fatal(err)
 	}

@@ -106,7 +106,9 @@ func (s *Service) sweepUploads(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("archive: unable to read the upload folder: %w", err)
 	}
-	before := s.now().Add(-uploadGrace)
+	// Files carry the machine's time: their age is measured on it, not on
+	// the service's clock (which tests set to another date).
+	before := time.Now().Add(-uploadGrace)
 	old := func(path string) bool {
 		st, err := os.Stat(path)
 		return err == nil && st.ModTime().Before(before)

@@ -142,8 +142,8 @@ func (j *Job) abort(cause error, t *tally) {
 		state = StateCancelled
 	}
 	var le *workbook.LimitError
-	if errors.As(cause, &le) {
-		msg = fmt.Sprintf("%s (too_large: %s, max %d)", strings.TrimPrefix(le.Error(), "workbook: "), le.Limit, le.Max)
+	if errors.As(cause, &le) { // the limit alone, as the upload's 422 gives it
+		msg = strings.TrimPrefix(le.Error(), "workbook: ")
 	}
 	report := t.report.encode()
 	p := t.progress(j.ID, time.Since(j.start))

@@ -8,6 +8,18 @@
 // decompression bomb, a lying header, a sheet of millions of empty cells)
 // is refused with a *LimitError naming the limit, in bounded time and
 // memory.
+//
+// What excelize's own options cover, and what they leave to this package:
+// UnzipSizeLimit sums the sizes the zip directory declares (archive/zip
+// then refuses to inflate an entry past its declared size, so a lying
+// header fails while reading), but has no ratio, no count of entries and
+// no per-part bound below the total; every part other than the worksheets
+// and the shared strings is read into memory whatever its size; every
+// worksheet over UnzipXMLSizeLimit is copied to a temporary file, not only
+// the one read; a shared-strings table under UnzipXMLSizeLimit is parsed
+// into about 12 times its size; cells, row width and strings are not
+// counted; and opening cannot be interrupted (Open returns at once on
+// cancel and closes the file in the background).
 package workbook
 
 import "fmt"

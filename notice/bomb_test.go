@@ -63,7 +63,7 @@ func TestXLSXBombAttachmentsAreRefused(t *testing.T) {
 		in := e.input("低保名单公示", notice.KindPublicity, "SHJZ")
 		in.Attachments = []notice.AttachmentRef{{SHA256: digest, Name: "低保名单.xlsx"}}
 		_, err := e.svc.Create(ctx, e.editor, in)
-		if we := webErr(t, err, web.CodeTooLarge, "attachments[0]"); we.Params["limit"] != workbook.LimitSize {
+		if we := webErr(t, err, web.CodeTooLarge, "attachments"); we.Params["limit"] != workbook.LimitSize {
 			t.Fatalf("stored bomb: %+v", we)
 		}
 	})

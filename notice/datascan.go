@@ -17,6 +17,12 @@ import (
 
 var utf8BOM = []byte("\xef\xbb\xbf")
 
+// sheet is the cells of one table: a CSV file or an XLSX worksheet.
+type sheet struct {
+	name string // "" for CSV
+	rows [][]string
+}
+
 // readCSV decodes a CSV file (UTF-8 with or without BOM, or GB18030).
 // bom reports whether it should be written back with a BOM (it had one, or
 // was GB18030, which Excel users need a BOM to open as UTF-8).
@@ -46,44 +52,29 @@ func readCSV(data []byte) (rows [][]string, bom bool, err error) {
 	}
 }
 
-// eachCell calls fn with every cell of a data attachment, with its sheet
-// name ("" for CSV) and its 0-based row and column. A workbook is checked
-// against workbook.Attachment first and read row by row.
-func eachCell(ft fileType, data []byte, fn func(sheet string, row, col int, cell string)) error {
+// readSheets returns the tables of a data attachment.
+func readSheets(ft fileType, data []byte) ([]sheet, error) {
 	if ft.contentType == "text/csv" {
 		rows, _, err := readCSV(data)
-		for r, row := range rows {
-			for c, cell := range row {
-				fn("", r, c, cell)
-			}
+		if err != nil {
+			return nil, err
 		}
-		return err
+		return []sheet{{rows: rows}}, nil
 	}
-	f, err := workbook.OpenBytes(context.Background(), data, workbook.Attachment)
+	f, err := openXLSX(data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.Close()
+	var out []sheet
 	for _, name := range f.GetSheetList() {
-		rows, err := f.Rows(name)
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 		if err != nil {
-			return err
+			return nil, err
 		}
-		for r := 0; rows.Next(); r++ {
-			cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			for c, cell := range cells {
-				fn(name, r, c, cell)
-			}
-		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
+		out = append(out, sheet{name: name, rows: rows})
 	}
-	return nil
+	return out, nil
 }
 
 // cellName is "B3" for CSV and "Sheet1!B3" for a worksheet.
@@ -97,15 +88,20 @@ func cellName(sheetName string, row, col int) string {
 
 // scanData finds personal data in the cells of a CSV or XLSX file.
 func scanData(p privacy.Policy, ft fileType, data []byte) ([]Finding, error) {
-	var out []Finding
-	err := eachCell(ft, data, func(sheet string, r, c int, cell string) {
-		for _, x := range p.Scan(cell) {
-			out = append(out, Finding{Where: cellName(sheet, r, c), Kind: x.Kind, Start: x.Start, End: x.End,
-				Start16: x.Start16, End16: x.End16, Masked: x.Masked})
-		}
-	})
+	sheets, err := readSheets(ft, data)
 	if err != nil {
 		return nil, err
+	}
+	var out []Finding
+	for _, sh := range sheets {
+		for r, row := range sh.rows {
+			for c, cell := range row {
+				for _, x := range p.Scan(cell) {
+					out = append(out, Finding{Where: cellName(sh.name, r, c), Kind: x.Kind, Start: x.Start, End: x.End,
+						Start16: x.Start16, End16: x.End16, Masked: x.Masked})
+				}
+			}
+		}
 	}
 	return out, nil
 }
@@ -143,26 +139,33 @@ func maskData(p privacy.Policy, ft fileType, data []byte) ([]byte, bool, error) 
 }
 
 func maskXLSX(p privacy.Policy, data []byte) ([]byte, bool, error) {
-	type edit struct{ sheet, ref, text string }
-	var edits []edit
-	err := eachCell(typeByContentType(xlsxType), data, func(sheet string, r, c int, cell string) {
-		if m, fs := p.MaskText(cell); len(fs) > 0 {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			edits = append(edits, edit{sheet, ref, m})
-		}
-	})
-	if err != nil || len(edits) == 0 {
-		return data, false, err
-	}
-	f, err := workbook.OpenBytes(context.Background(), data, workbook.Attachment)
+	f, err := openXLSX(data)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
-	for _, e := range edits {
-		if err := f.SetCellStr(e.sheet, e.ref, e.text); err != nil {
-			return nil, false, fmt.Errorf("notice: masking %s!%s: %w", e.sheet, e.ref, err)
+	changed := false
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, false, err
 		}
+		for r, row := range rows {
+			for c, cell := range row {
+				m, fs := p.MaskText(cell)
+				if len(fs) == 0 {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellStr(name, ref, m); err != nil {
+					return nil, false, fmt.Errorf("notice: masking %s!%s: %w", name, ref, err)
+				}
+				changed = true
+			}
+		}
+	}
+	if !changed {
+		return data, false, nil
 	}
 	buf, err := f.WriteToBuffer()
 	if err != nil {
@@ -171,12 +174,14 @@ func maskXLSX(p privacy.Policy, data []byte) ([]byte, bool, error) {
 	return buf.Bytes(), true, nil
 }
 
-// attachmentError renders an error reading attachment i: a file over the
-// workbook limits or unreadable is 422 naming the attachment, not a 500.
-func attachmentError(i int, name string, err error) error {
-	we := workbook.WebError(fmt.Sprintf("attachments[%d]", i), err)
-	if we != err {
-		return we
+// openXLSX opens an uploaded workbook within workbook.Attachment, so a
+// crafted file cannot exhaust memory nor time. A file over a limit (one
+// stored before uploads were checked) is a 422 naming the limit, wherever
+// it is read.
+func openXLSX(data []byte) (*excelize.File, error) {
+	f, err := workbook.OpenBytes(context.Background(), data, workbook.Attachment)
+	if err != nil {
+		return nil, workbook.WebError("attachments", err)
 	}
-	return fmt.Errorf("notice: reading %s: %w", name, err)
+	return f, nil
 }

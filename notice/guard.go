@@ -86,7 +86,7 @@ func scanVersion(ctx context.Context, q store.Querier, p privacy.Policy, v *Vers
 		}
 		cells, err := scanData(p, ft, data)
 		if err != nil {
-			return nil, attachmentError(i, a.Name, err)
+			return nil, fmt.Errorf("notice: scanning %s: %w", a.Name, err)
 		}
 		for _, c := range cells {
 			c.Field = fmt.Sprintf("attachments[%d]", i)

@@ -71,7 +71,7 @@ func (s *Service) Mask(ctx context.Context, who Who, id int64) (*Detail, error) 
 // maskAttachments replaces the data attachments of v that hold personal
 // data with masked copies.
 func maskAttachments(ctx context.Context, tx *store.Tx, p privacy.Policy, v *Version, at time.Time) error {
-	for i, a := range v.Attachments {
+	for _, a := range v.Attachments {
 		ft := typeByContentType(a.ContentType)
 		if !ft.data {
 			continue
@@ -82,7 +82,7 @@ func maskAttachments(ctx context.Context, tx *store.Tx, p privacy.Policy, v *Ver
 		}
 		masked, changed, err := maskData(p, ft, data)
 		if err != nil {
-			return attachmentError(i, a.Name, err)
+			return fmt.Errorf("notice: masking %s: %w", a.Name, err)
 		}
 		if !changed {
 			continue

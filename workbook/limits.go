@@ -71,9 +71,9 @@ func Import(size int64) Limits {
 		Cells: 50_000_000, Columns: 1024, Strings: 1_000_000, StringsSize: min(size, 256<<20)}
 }
 
-// Attachment is what a notice's data attachment may hold: it is read in
-// memory, row by row to scan it and whole to mask it, so its cells and
-// shared strings are kept few (about 100 MiB of heap at the limits).
+// Attachment is what a notice's data attachment may hold: it is read
+// whole in memory to scan and mask every cell, so its cells and shared
+// strings are kept few (about 100 MiB of heap at the limits).
 var Attachment = Limits{Entries: 1000, Size: 64 << 20, Entry: 64 << 20, Ratio: 200, Memory: 64 << 20, XMLMemory: 64 << 20,
 	Cells: 500_000, Columns: 1024, Strings: 200_000, StringsSize: 8 << 20}
 

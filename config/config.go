@@ -31,8 +31,10 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	BodyLimit       int64
 	UploadLimit     int64
-	SessionTTL      time.Duration
-	MetricsToken    string
+	// UnzipLimit is the most an uploaded XLSX file may inflate to.
+	UnzipLimit   int64
+	SessionTTL   time.Duration
+	MetricsToken string
 	// ArchiveKey is the archive lookup key from the configuration, or nil
 	// to use the key file in the data folder (ArchiveKeyPath).
 	ArchiveKey []byte

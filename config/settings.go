@@ -80,6 +80,7 @@ var Settings = []Setting{
 	{Flag: "shutdown-timeout", Default: "15s", Usage: "how long in-flight requests may take to finish on shutdown", apply: durationSetting(time.Second, time.Hour, func(c *Config, d time.Duration) { c.ShutdownTimeout = d })},
 	{Flag: "body-limit", Default: "1MB", Usage: "largest accepted request body for JSON APIs", apply: sizeSetting(1<<10, 1<<30, func(c *Config, n int64) { c.BodyLimit = n })},
 	{Flag: "upload-limit", Default: "20MB", Usage: "largest accepted file upload", apply: sizeSetting(1<<10, 1<<34, func(c *Config, n int64) { c.UploadLimit = n })},
+	{Flag: "unzip-limit", Default: "1GB", Usage: "most an XLSX archive import may inflate to (a larger one is refused before it is read)", apply: sizeSetting(1<<20, 1<<36, func(c *Config, n int64) { c.UnzipLimit = n })},
 	{Flag: "session-ttl", Default: "12h", Usage: "how long an admin session lasts without activity", apply: durationSetting(time.Minute, 30*24*time.Hour, func(c *Config, d time.Duration) { c.SessionTTL = d })},
 	{Flag: "metrics-token", Usage: "bearer token required on /metrics; empty leaves /metrics open to trusted proxies and loopback only", Secret: true, apply: func(c *Config, v string) error { c.MetricsToken = v; return nil }},
 	{Flag: "archive-key", Usage: "key of the archive lookup hashes, 64 hex characters; empty: <data-dir>/archive.key, created on first start (instances sharing one database share one key, e.g. with HALLCAST_ARCHIVE_KEY_FILE)", Secret: true, apply: applyArchiveKey},

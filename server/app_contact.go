@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/hallcast/hallcast/config"
 	"github.com/hallcast/hallcast/disclosure"
@@ -50,35 +51,46 @@ func SealedHolders(db *store.DB, cfg *config.Config, keys *sealed.Keyring) seale
 	}}
 }
 
-// openContactKeys loads the contact keys, checks them against the
-// database (an instance without the keys the data is sealed with refuses
-// to start), and seals what was stored before personal data was sealed:
-// on the first start after the upgrade, or the rest of an interrupted
-// one. The database files are then scrubbed of the plain copies. It runs
-// before anything else reads or serves the database.
+// SealStored loads the contact keys, checks them against the database
+// (an instance without the keys the data is sealed with is refused), and
+// seals what was stored before personal data was sealed: on the first
+// start after the upgrade, or the rest of an interrupted one. The
+// database files are then scrubbed of the plain copies. It returns the
+// keys, how many rows it sealed and the tables it scrubbed. The server
+// runs it at start before anything reads the database, and so does
+// hallcast migrate.
+func SealStored(ctx context.Context, db *store.DB, cfg *config.Config, now time.Time) (*sealed.Keyring, int, []string, error) {
+	keys, err := ContactKeys(cfg)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if err := sealed.Register(ctx, db, keys, now); err != nil {
+		return nil, 0, nil, fmt.Errorf("server: %w (see docs/deployment.md, contact keys)", err)
+	}
+	h := SealedHolders(db, cfg, keys)
+	n, err := h.Reseal(ctx, false, now)
+	if err != nil {
+		return nil, n, nil, fmt.Errorf("server: unable to seal the personal data stored before: %w", err)
+	}
+	tables, err := h.Scrub(ctx)
+	if err != nil {
+		return nil, n, nil, fmt.Errorf("server: unable to scrub the database files: %w", err)
+	}
+	return keys, n, tables, nil
+}
+
+// openContactKeys runs SealStored at start and keeps the keys.
 func (a *App) openContactKeys(ctx context.Context) error {
-	keys, err := ContactKeys(a.Cfg)
+	keys, n, tables, err := SealStored(ctx, a.DB, a.Cfg, a.Clock.Now())
 	if err != nil {
 		return err
-	}
-	if err := sealed.Register(ctx, a.DB, keys, a.Clock.Now()); err != nil {
-		return fmt.Errorf("server: %w (see docs/deployment.md, contact keys)", err)
-	}
-	a.ContactKeys = keys
-	h := SealedHolders(a.DB, a.Cfg, keys)
-	n, err := h.Reseal(ctx, false, a.Clock.Now())
-	if err != nil {
-		return fmt.Errorf("server: unable to seal the personal data stored before: %w", err)
 	}
 	if n > 0 {
 		a.Log.Info("sealed: personal data stored before it was sealed is now sealed", "rows", n, "key_id", keys.Current())
 	}
-	tables, err := h.Scrub(ctx)
-	if err != nil {
-		return fmt.Errorf("server: unable to scrub the database files: %w", err)
-	}
 	if len(tables) > 0 {
 		a.Log.Info("sealed: database files rewritten without the plain copies", "tables", tables)
 	}
+	a.ContactKeys = keys
 	return nil
 }

@@ -158,4 +158,3 @@ func mustRing(t *testing.T, keys ...*sealed.Key) *sealed.Keyring {
 	}
 	return r
 }
-

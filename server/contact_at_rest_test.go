@@ -185,4 +185,3 @@ func staffRegistration(c citizen) map[string]any {
 		"phone": a.Phone, "address": a.Address, "description": a.Description, "form": a.Form, "delivery": a.Delivery,
 		"channel": "post", "received_on": "2026-11-20", "note": "挂号信，申请人" + c.Name}
 }
-

@@ -2,6 +2,7 @@ package sealed_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,5 +85,49 @@ func TestKeyFileAddAndRemove(t *testing.T) {
 	}
 	if err := conf.Remove("x"); !errors.Is(err, sealed.ErrConfigured) {
 		t.Fatalf("remove from configured keys: %v", err)
+	}
+}
+
+// Values are sealed and opened while the key file changes under the
+// keyring (run with -race).
+func TestKeyFileChangesWhileInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "contact.key")
+	server, err := sealed.LoadOrCreate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli, err := sealed.LoadOrCreate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for range 200 {
+				k, err := server.Sealing()
+				if err != nil {
+					done <- err
+					return
+				}
+				if got, err := server.Open(k.Seal("13812345678", "p"), "p"); err != nil || got != "13812345678" {
+					done <- fmt.Errorf("open: %q %v", got, err)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 3 {
+		if _, err := cli.Add(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if k, _ := server.Sealing(); k.ID() != cli.Current() || len(server.IDs()) != 4 {
+		t.Fatalf("server seals with %s, the file's first key is %s", k.ID(), cli.Current())
 	}
 }

@@ -38,6 +38,10 @@ type Config struct {
 	// ArchiveKey is the archive lookup key from the configuration, or nil
 	// to use the key file in the data folder (ArchiveKeyPath).
 	ArchiveKey []byte
+	// ContactKeys are the keys that seal citizens' personal data from the
+	// configuration (the first seals), or nil to use the key file in the
+	// data folder (ContactKeyPath).
+	ContactKeys [][]byte
 }
 
 // SQLitePath is where the embedded database lives when no PostgreSQL URL is
@@ -50,6 +54,12 @@ func (c *Config) SQLitePath() string {
 // configured; it is created on first start.
 func (c *Config) ArchiveKeyPath() string {
 	return filepath.Join(c.DataDir, "archive.key")
+}
+
+// ContactKeyPath is the contact key file used when no key is configured;
+// it is created on first start.
+func (c *Config) ContactKeyPath() string {
+	return filepath.Join(c.DataDir, "contact.key")
 }
 
 // UsesPostgres reports whether the configured database is PostgreSQL.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,7 +14,10 @@ import (
 
 // Bind decodes the JSON request body into dst. It refuses other content
 // types, unknown fields, wrong types and trailing data with an error that
-// names the field, so a typo in a client never silently drops a value.
+// names the field, so a typo in a client never silently drops a value. It
+// also refuses duplicate keys (equal or differing only in case), keys
+// that match a field only when case is ignored, and text holding control
+// or bidi control characters (scanJSON), so every handler gets them.
 func Bind(c echo.Context, dst any) error {
 	r := c.Request()
 	if ct := r.Header.Get(echo.HeaderContentType); ct != "" {
@@ -22,7 +26,14 @@ func Bind(c echo.Context, dst any) error {
 			return &Error{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupported, Message: "send application/json"}
 		}
 	}
-	dec := json.NewDecoder(r.Body)
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return decodeError(err)
+	}
+	if err := scanJSON(body, dst); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)

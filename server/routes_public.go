@@ -32,14 +32,6 @@ func (a *App) healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
-func (a *App) readyz(c echo.Context) error {
-	if err := a.DB.Ping(c.Request().Context()); err != nil {
-		a.Log.Warn("readyz: database unreachable", "err", err)
-		return &web.Error{Status: http.StatusServiceUnavailable, Code: web.CodeUnavailable, Message: "database unreachable"}
-	}
-	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
-}
-
 // metricsGuard admits a matching bearer token, or, without a configured
 // token, only clients on this machine or in a trusted proxy network. The
 // client is the address the trusted proxy reports (X-Forwarded-For, read

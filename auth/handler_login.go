@@ -98,7 +98,7 @@ func (s *Service) HandleChangeOwnPassword(c echo.Context) error {
 		return web.Invalid("new", web.CodeInvalid, "choose a password different from the current one")
 	}
 	var chk web.Check
-	checkPassword(&chk, "new", req.New)
+	checkPassword(&chk, "new", req.New, u.Username, u.DisplayName)
 	if err := chk.Err(); err != nil {
 		return err
 	}

@@ -21,7 +21,8 @@ const CodeWeakPassword web.Code = "weak_password"
 // sequences (abcdefghijkl, 1234567890); to it we add the user's own name,
 // words of this product and the 1,000 most common Chinese passwords
 // (passwords-zh.txt, SecLists' Chinese-common-password-list-top-1000, MIT
-// licence, Copyright (c) Daniel Miessler), so that woaini1314520 or
+// licence, Copyright (c) 2025 Daniel Miessler, see passwords-zh.LICENSE),
+// so that woaini1314520 or
 // zhangwei1990 are refused too.
 const (
 	minPasswordRunes = 10

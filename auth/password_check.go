@@ -22,8 +22,7 @@ const CodeWeakPassword web.Code = "weak_password"
 // words of this product and the 1,000 most common Chinese passwords
 // (passwords-zh.txt, SecLists' Chinese-common-password-list-top-1000, MIT
 // licence, Copyright (c) 2025 Daniel Miessler, see passwords-zh.LICENSE),
-// so that woaini1314520 or
-// zhangwei1990 are refused too.
+// so that woaini1314520 or zhangwei1990 are refused too.
 const (
 	minPasswordRunes = 10
 	maxPasswordBytes = 72

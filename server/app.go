@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/labstack/echo/v4"
 
@@ -118,6 +119,9 @@ type App struct {
 	// (server/app_monitor.go).
 	ScreenStatus *status.Tracker
 	Proof        *proof.Service
+
+	// readyDir is where /readyz writes its probe file (server/ready.go).
+	readyDir atomic.Pointer[string]
 
 	// stoppers run at shutdown, last added first.
 	stoppers []func(ctx context.Context)

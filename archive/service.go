@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/privacy"
 	"github.com/hallcast/hallcast/settings"
 	"github.com/hallcast/hallcast/store"
@@ -30,6 +31,9 @@ type Options struct {
 	UploadDir string
 	// UploadLimit is the largest file accepted by upload (default 20 MB).
 	UploadLimit int64
+	// Lockout counts the misses of kiosk lookups, shared with the other
+	// instances; nil: the service opens one of its own on DB.
+	Lockout *lockout.Guard
 }
 
 // Service manages datasets, imports and lookups.
@@ -45,6 +49,8 @@ type Service struct {
 	uploadLimit int64
 	cache       *datasetCache
 	rec         *recorder
+	guard       *lockout.Guard
+	ownGuard    bool
 	limits      *limiters
 	protect     protectionCache
 	stmts       statements
@@ -85,6 +91,10 @@ func New(o Options) *Service {
 	}
 	s.cache = newDatasetCache(s)
 	s.rec = newRecorder(s)
+	if s.guard = o.Lockout; s.guard == nil {
+		s.guard = lockout.New(context.Background(), lockout.Options{DB: o.DB, Clock: o.Clock, Logger: o.Logger})
+		s.ownGuard = true
+	}
 	s.limits = newLimiters()
 	s.jobsCtx, s.stopJobs = context.WithCancel(context.Background())
 	s.jobs.Add(1)
@@ -99,6 +109,9 @@ func (s *Service) Close() {
 		s.stopJobs()
 		s.jobs.Wait()
 		s.rec.close()
+		if s.ownGuard {
+			s.guard.Close()
+		}
 		s.cache.close()
 		s.stmts.close()
 	})

@@ -29,8 +29,8 @@ func (g *Guard) List(ctx context.Context, kind string, r Rule, limit int) ([]Sta
 		return nil, err
 	}
 	var rows []row
-	if err := g.db.Select(ctx, &rows, "SELECT "+rowColumns+" FROM lockouts WHERE kind = ? ORDER BY last_miss_at DESC NULLS LAST, scope LIMIT ?",
-		kind, limit); err != nil {
+	if err := g.db.Select(ctx, &rows, "SELECT "+rowColumns+" FROM lockouts WHERE "+ofKind+" ORDER BY last_miss_at DESC NULLS LAST, scope LIMIT ?",
+		append(kindPrefix(kind), limit)...); err != nil {
 		return nil, fmt.Errorf("lockout: unable to list %s: %w", kind, err)
 	}
 	now := g.clock.Now()
@@ -41,7 +41,8 @@ func (g *Guard) List(ctx context.Context, kind string, r Rule, limit int) ([]Sta
 			return nil, err
 		}
 		reason, _ := st.Refused(now)
-		out = append(out, Status{Kind: rw.Kind, Name: rw.Name, Misses: st.Count(r, now), Left: st.Left(r, now), LastMissAt: st.LastMissAt,
+		kind, name := rw.split()
+		out = append(out, Status{Kind: kind, Name: name, Misses: st.Count(r, now), Left: st.Left(r, now), LastMissAt: st.LastMissAt,
 			NextAt: st.NextAt, LockedUntil: st.LockedUntil, Locks: st.Locks, Locked: reason == Locked})
 	}
 	return out, nil

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/store"
 )
@@ -33,8 +35,9 @@ type Guard struct {
 
 	// flushMu serialises flushes, syncs and unlocks.
 	flushMu sync.Mutex
-	lastSeq int64     // the highest sequence value read from the database
-	pruned  time.Time // wall clock of the last prune
+	lastSeq int64      // the highest sequence value read from the database
+	pruned  time.Time  // wall clock of the last prune
+	upsert  *sqlx.Stmt // prepared by the first large flush
 
 	mu      sync.Mutex
 	entries map[string]*entry
@@ -91,6 +94,9 @@ func (g *Guard) Close() {
 		<-g.done
 		if err := g.Flush(context.Background()); err != nil {
 			g.log.Error("lockout: unable to write the last misses; they are lost", "err", err)
+		}
+		if g.upsert != nil {
+			g.upsert.Close()
 		}
 	})
 }

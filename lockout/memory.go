@@ -68,11 +68,13 @@ func fold(st State, ms []miss) State {
 }
 
 // evictLocked drops the entries that refuse and count nothing (g.mu
-// held): a scope without an entry is the same.
+// held): a scope without an entry is the same. Entries of kinds that keep
+// their rows stay (a flush writes the state in memory over the row: their
+// number of locks is kept).
 func (g *Guard) evictLocked(now time.Time) {
 	for id, e := range g.entries {
 		r, known := g.rules[e.kind]
-		if known && len(e.pending) == 0 && e.st.idle(r, now) {
+		if known && !r.Keep && len(e.pending) == 0 && e.st.idle(r, now) {
 			delete(g.entries, id)
 		}
 	}

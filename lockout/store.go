@@ -13,8 +13,6 @@ import (
 // row is a scope as stored.
 type row struct {
 	Scope       string     `db:"scope"`
-	Kind        string     `db:"kind"`
-	Name        string     `db:"name"`
 	Misses      string     `db:"misses"`
 	LastMissAt  *time.Time `db:"last_miss_at"`
 	NextAt      *time.Time `db:"next_at"`
@@ -23,7 +21,19 @@ type row struct {
 	Seq         int64      `db:"seq"`
 }
 
-const rowColumns = "scope, kind, name, misses, last_miss_at, next_at, locked_until, locks, seq"
+const rowColumns = "scope, misses, last_miss_at, next_at, locked_until, locks, seq"
+
+// split is the kind and name of a stored scope (kinds have no colon).
+func (r row) split() (kind, name string) {
+	kind, name, _ = strings.Cut(r.Scope, ":")
+	return kind, name
+}
+
+// ofKind is the condition on a scope's kind, for the rare whole-table
+// reads (the admin lists, the prune); its argument is kindPrefix(kind).
+const ofKind = "substr(scope, 1, ?) = ?"
+
+func kindPrefix(kind string) []any { return []any{len(kind) + 1, kind + ":"} }
 
 func (r row) state() (State, error) {
 	ms, err := decodeMisses(r.Misses)
@@ -66,6 +76,15 @@ func (g *Guard) flushLocked(ctx context.Context) error {
 	if len(jobs) == 0 {
 		return nil
 	}
+	if len(jobs) >= writeChunk && g.upsert == nil {
+		// Prepared on the writer outside the transaction: on SQLite the
+		// writer pool has one connection, which the transaction holds.
+		stmt, err := g.db.Writer().PreparexContext(context.WithoutCancel(ctx), g.db.Rebind(upsertQuery(writeChunk)))
+		if err != nil {
+			return fmt.Errorf("lockout: unable to prepare the write of misses: %w", err)
+		}
+		g.upsert = stmt
+	}
 	written := make(map[string]State, len(jobs))
 	var seq int64
 	err := g.db.Tx(ctx, func(tx *store.Tx) error {
@@ -73,17 +92,18 @@ func (g *Guard) flushLocked(ctx context.Context) error {
 		if seq, err = nextSeq(ctx, tx); err != nil {
 			return err
 		}
-		ids := make([]string, len(jobs))
-		for i, j := range jobs {
-			ids[i] = j.id
-		}
-		base, err := readStates(ctx, tx, ids)
-		if err != nil {
+		// Holding the sequence, no other write can commit: what the other
+		// instances wrote since the last sync is all below seq. Once it is
+		// merged, memory holds every stored scope that counts or refuses
+		// anything (sync.go), so the merged states need no read.
+		if err := g.readSince(ctx, tx, seq-1); err != nil {
 			return err
 		}
+		g.mu.Lock()
 		for _, j := range jobs {
-			written[j.id] = fold(base[j.id], j.ms)
+			written[j.id] = fold(j.e.base, j.ms)
 		}
+		g.mu.Unlock()
 		return g.write(ctx, tx, jobs, written, seq)
 	})
 	if err != nil {
@@ -99,6 +119,7 @@ func (g *Guard) flushLocked(ctx context.Context) error {
 		e.base, e.seq = written[j.id], seq
 		e.st = fold(e.base, e.pending)
 	}
+	g.lastSeq = seq
 	return nil
 }
 
@@ -137,21 +158,35 @@ func readStates(ctx context.Context, q store.Querier, ids []string) (map[string]
 	return out, nil
 }
 
-// write stores the states of the jobs' scopes with sequence value seq.
+// upsertQuery writes n scopes in one statement.
+func upsertQuery(n int) string {
+	return `INSERT INTO lockouts (scope, misses, last_miss_at, next_at, locked_until, locks, seq, origin)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)` + strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?)", n-1) + `
+		ON CONFLICT (scope) DO UPDATE SET misses = excluded.misses, last_miss_at = excluded.last_miss_at, next_at = excluded.next_at,
+		locked_until = excluded.locked_until, locks = excluded.locks, seq = excluded.seq, origin = excluded.origin`
+}
+
+// write stores the states of the jobs' scopes with sequence value seq:
+// full chunks through a statement prepared once (parsing it cost as much
+// as a third of the writing), the rest through one built for it.
 func (g *Guard) write(ctx context.Context, tx *store.Tx, jobs []job, states map[string]State, seq int64) error {
+	args := make([]any, 0, 8*writeChunk)
 	for len(jobs) > 0 {
 		chunk := jobs[:min(writeChunk, len(jobs))]
 		jobs = jobs[len(chunk):]
-		args := make([]any, 0, 10*len(chunk))
+		args = args[:0]
 		for _, j := range chunk {
 			st := states[j.id]
-			args = append(args, j.id, j.e.kind, j.e.name, encodeMisses(st.Misses), dbTime(st.LastMissAt), dbTime(st.NextAt),
+			args = append(args, j.id, encodeMisses(st.Misses), dbTime(st.LastMissAt), dbTime(st.NextAt),
 				dbTime(st.LockedUntil), st.Locks, seq, g.origin)
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO lockouts (scope, kind, name, misses, last_miss_at, next_at, locked_until, locks, seq, origin)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", len(chunk)-1)+`
-			ON CONFLICT (scope) DO UPDATE SET misses = excluded.misses, last_miss_at = excluded.last_miss_at, next_at = excluded.next_at,
-			locked_until = excluded.locked_until, locks = excluded.locks, seq = excluded.seq, origin = excluded.origin`, args...); err != nil {
+		var err error
+		if len(chunk) == writeChunk {
+			_, err = tx.Sqlx().StmtxContext(ctx, g.upsert).ExecContext(ctx, args...)
+		} else {
+			_, err = tx.Exec(ctx, upsertQuery(len(chunk)), args...)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -175,17 +210,25 @@ func (g *Guard) Sync(ctx context.Context) error {
 	if err := g.db.Get(ctx, &top, "SELECT n FROM lockout_seq WHERE id = 1"); err != nil {
 		return fmt.Errorf("lockout: unable to read the sequence: %w", err)
 	}
+	// Values up to top were taken by committed transactions (see nextSeq);
+	// a row written again since shows a higher value and comes next time.
+	return g.readSince(ctx, g.db, top)
+}
+
+// readSince merges the rows other instances wrote with sequence values
+// from the last read to top (g.flushMu held). Memory then holds every
+// stored scope that counts or refuses anything: New reads them all, later
+// reads what changed, and evict drops only what counts and refuses
+// nothing.
+func (g *Guard) readSince(ctx context.Context, q store.Querier, top int64) error {
 	if top <= g.lastSeq {
 		return nil
 	}
-	// Values up to top were taken by committed transactions (see nextSeq);
-	// a row written again since shows a higher value and comes next time.
 	var rows []row
-	if err := g.db.Select(ctx, &rows, "SELECT "+rowColumns+" FROM lockouts WHERE seq > ? AND seq <= ? AND origin <> ?",
+	if err := q.Select(ctx, &rows, "SELECT "+rowColumns+" FROM lockouts WHERE seq > ? AND seq <= ? AND origin <> ?",
 		g.lastSeq, top, g.origin); err != nil {
 		return fmt.Errorf("lockout: unable to read other instances' misses: %w", err)
 	}
-	now := g.clock.Now()
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, r := range rows {
@@ -195,7 +238,8 @@ func (g *Guard) Sync(ctx context.Context) error {
 		}
 		e := g.entries[r.Scope]
 		if e == nil {
-			e = &entry{kind: r.Kind, name: r.Name}
+			kind, name := r.split()
+			e = &entry{kind: kind, name: name}
 			g.entries[r.Scope] = e
 		}
 		if r.Seq > e.seq {
@@ -204,7 +248,6 @@ func (g *Guard) Sync(ctx context.Context) error {
 		}
 	}
 	g.lastSeq = top
-	g.evictLocked(now)
 	return nil
 }
 
@@ -217,14 +260,16 @@ func (g *Guard) prune(ctx context.Context) error {
 	for k, r := range g.rules {
 		rules[k] = r
 	}
+	g.evictLocked(now)
 	g.mu.Unlock()
 	for kind, r := range rules {
 		if r.Keep {
 			continue
 		}
 		cutoff := dbTime(new(now.Add(-r.Window - time.Duration(r.slotLen())*time.Second)))
-		if _, err := g.db.Exec(ctx, `DELETE FROM lockouts WHERE kind = ? AND last_miss_at < ?
-			AND (locked_until IS NULL OR locked_until < ?) AND (next_at IS NULL OR next_at < ?)`, kind, cutoff, dbTime(&now), dbTime(&now)); err != nil {
+		args := append(kindPrefix(kind), cutoff, dbTime(&now), dbTime(&now))
+		if _, err := g.db.Exec(ctx, `DELETE FROM lockouts WHERE `+ofKind+` AND last_miss_at < ?
+			AND (locked_until IS NULL OR locked_until < ?) AND (next_at IS NULL OR next_at < ?)`, args...); err != nil {
 			return fmt.Errorf("lockout: unable to prune %s: %w", kind, err)
 		}
 	}

@@ -3,11 +3,11 @@
 -- every instance. seq orders the writes: every write takes the next value
 -- of lockout_seq in its transaction, so an instance reads what the others
 -- wrote since it last looked (seq above the last it saw); origin names the
--- instance that wrote the row.
+-- instance that wrote the row. No other index: a batch of misses writes
+-- each row and its sequence entry only; the admin lists and the prune
+-- (once a minute) read the whole table.
 CREATE TABLE lockouts (
-	scope TEXT PRIMARY KEY,
-	kind TEXT NOT NULL,
-	name TEXT NOT NULL,
+	scope TEXT PRIMARY KEY, -- kind:name, e.g. archive.kiosk:17
 	misses TEXT NOT NULL DEFAULT '',
 	last_miss_at TIMESTAMP,
 	next_at TIMESTAMP,
@@ -15,9 +15,8 @@ CREATE TABLE lockouts (
 	locks INTEGER NOT NULL DEFAULT 0,
 	seq INTEGER NOT NULL,
 	origin TEXT NOT NULL DEFAULT ''
-);
+) WITHOUT ROWID;
 CREATE INDEX lockouts_seq ON lockouts (seq);
-CREATE INDEX lockouts_kind ON lockouts (kind, last_miss_at);
 
 CREATE TABLE lockout_seq (
 	id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -62,13 +62,43 @@ func (s *Service) HandleQueries(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"queries": list})
 }
 
-// HandleKiosks is GET /api/admin/archive/kiosks: kiosks with misses or locks.
+// HandleKiosks is GET /api/admin/archive/kiosks: kiosks with misses or
+// locks, and the client addresses and persons' keys (a dataset and a
+// hash) that missed in the window or are locked.
 func (s *Service) HandleKiosks(c echo.Context) error {
-	list, err := s.Kiosks(c.Request().Context())
+	ctx := c.Request().Context()
+	list, err := s.Kiosks(ctx)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"kiosks": list})
+	addresses, keys, err := s.Locks(ctx)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"kiosks": list, "addresses": addresses, "keys": keys})
+}
+
+type unlockInput struct {
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+}
+
+// HandleUnlock is POST /api/admin/archive/locks/unlock with {"kind":
+// "archive.address" or "archive.keys" (or "archive.kiosk"), "name"}.
+func (s *Service) HandleUnlock(c echo.Context) error {
+	var in unlockInput
+	if err := web.Bind(c, &in); err != nil {
+		return err
+	}
+	var chk web.Check
+	chk.That(in.Name != "", "name", web.CodeRequired, "name the address or keys")
+	if err := chk.Err(); err != nil {
+		return err
+	}
+	if err := s.Unlock(c.Request().Context(), auth.Actor(c), in.Kind, in.Name); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
 }
 
 // HandleUnlockKiosk is POST /api/admin/archive/kiosks/:kiosk/unlock.

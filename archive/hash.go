@@ -14,6 +14,8 @@ const hashSize = 16
 const (
 	domainKeys byte = 'k' // the query keys of a record
 	domainRow  byte = 'r' // the whole row, to recognise duplicates
+	// domainPerson names a person looked up, for the lockout (lockout.go).
+	domainPerson byte = 'p'
 )
 
 // digest returns the truncated HMAC of a dataset's values in a domain.

@@ -16,6 +16,7 @@ import (
 	"github.com/hallcast/hallcast/archive/archivegen"
 	"github.com/hallcast/hallcast/audit"
 	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/settings"
 	"github.com/hallcast/hallcast/store"
 )
@@ -23,7 +24,7 @@ import (
 var (
 	shanghai, _ = time.LoadLocation("Asia/Shanghai")
 	admin       = audit.Actor{Name: "test-admin", IP: "127.0.0.1"}
-	sets        = []store.Migrations{audit.Migrations, settings.Migrations, archive.Migrations}
+	sets        = []store.Migrations{audit.Migrations, settings.Migrations, lockout.Migrations, archive.Migrations}
 )
 
 // fixture is a service on a test database with a fake clock.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/web"
 )
 
@@ -35,6 +36,10 @@ type Result struct {
 	Records   []map[string]string `json:"records"`
 	Truncated bool                `json:"truncated"`
 	At        time.Time           `json:"at"`
+	// AttemptsLeft is how many more misses lock the lookups (of this
+	// kiosk, its address or these keys, whichever comes first), counted in
+	// the window whatever hits came between; 0 for an admin's test lookup.
+	AttemptsLeft int `json:"attempts_left"`
 }
 
 // Lookup answers a query and audits it. For kiosks it enforces the
@@ -53,18 +58,18 @@ func (s *Service) Lookup(ctx context.Context, req LookupRequest) (*Result, error
 		return nil, err
 	}
 	now := s.now()
-	ev := &queryEvent{at: now, kiosk: req.Kiosk, address: req.Address, datasetID: ds.ID, guarded: !req.Test}
+	ev := &queryEvent{at: now, kiosk: req.Kiosk, address: req.Address, datasetID: ds.ID}
+	var scopes []lockout.Scope
+	left := 0
 	if !req.Test {
-		st, err := s.rec.kioskState(ctx, req.Kiosk, p)
-		if err != nil {
-			return nil, err
-		}
-		if refusal, wait := st.refusal(now); refusal != "" {
-			ev.outcome = refusal
-			if err := s.rec.record(ctx, ev, p); err != nil {
+		scopes = s.scopes(p, ds, keys, req.Kiosk, req.Address)
+		var refusal *lockout.Refusal
+		if refusal, left = s.guard.Check(now, scopes); refusal != nil {
+			ev.outcome = refusal.Reason
+			if err := s.rec.record(ctx, ev); err != nil {
 				return nil, err
 			}
-			return nil, refused(refusal, wait)
+			return nil, refused(refusal)
 		}
 	}
 	var (
@@ -82,11 +87,14 @@ func (s *Service) Lookup(ctx context.Context, req LookupRequest) (*Result, error
 	ev.outcome, ev.records = OutcomeMiss, len(records)
 	if len(records) > 0 {
 		ev.outcome = OutcomeHit
+	} else if !req.Test {
+		left = s.guard.Miss(now, scopes)
 	}
-	if err := s.rec.record(ctx, ev, p); err != nil {
+	if err := s.rec.record(ctx, ev); err != nil {
 		return nil, err
 	}
-	res := &Result{Dataset: ds.ID, Found: len(records) > 0, Fields: resultFields(ds), Records: records, Truncated: truncated, At: now}
+	res := &Result{Dataset: ds.ID, Found: len(records) > 0, Fields: resultFields(ds), Records: records, Truncated: truncated, At: now,
+		AttemptsLeft: left}
 	if !req.Test {
 		pad(ctx, start, p.minResponse())
 	}
@@ -103,16 +111,21 @@ func resultFields(ds *Dataset) []ResultField {
 	return out
 }
 
-// refused is the error of a query the lockout refused.
-func refused(outcome string, wait time.Duration) error {
-	secs := int(math.Ceil(wait.Seconds()))
-	if outcome == OutcomeLocked {
-		e := web.Throttled(secs, "too many lookups without a result: this kiosk is locked for %d minutes", int(math.Ceil(wait.Minutes())))
-		e.Params = map[string]any{"reason": "locked", "seconds": secs}
-		return e
+// refused is the error of a query the lockout refused: params reason
+// (locked or slowed), seconds, and scope: kiosk, address or keys.
+func refused(r *lockout.Refusal) error {
+	secs := int(math.Ceil(r.Wait.Seconds()))
+	scope := map[string]string{LockKiosk: "kiosk", LockAddress: "address", LockKeys: "keys"}[r.Kind]
+	var e *web.Error
+	switch {
+	case r.Reason == OutcomeLocked && scope == "keys":
+		e = web.Throttled(secs, "too many lookups of these keys without a result: they are locked for %d minutes", int(math.Ceil(r.Wait.Minutes())))
+	case r.Reason == OutcomeLocked:
+		e = web.Throttled(secs, "too many lookups without a result: this %s is locked for %d minutes", scope, int(math.Ceil(r.Wait.Minutes())))
+	default:
+		e = web.Throttled(secs, "too many lookups without a result: wait %d seconds", secs)
 	}
-	e := web.Throttled(secs, "too many lookups without a result: wait %d seconds", secs)
-	e.Params = map[string]any{"reason": "slowed", "seconds": secs}
+	e.Params = map[string]any{"reason": r.Reason, "seconds": secs, "scope": scope}
 	return e
 }
 

@@ -20,19 +20,11 @@ type queryEvent struct {
 	datasetID int64
 	outcome   string
 	records   int
-	// guarded queries count towards the kiosk's run of misses (kiosk
-	// queries do, admin test lookups do not).
-	guarded bool
-}
-
-// counts reports whether ev moves its kiosk's run of misses.
-func (ev *queryEvent) counts() bool {
-	return ev.guarded && (ev.outcome == OutcomeHit || ev.outcome == OutcomeMiss)
 }
 
 // recorder audits queries in batches. A query adds its event to memory
-// (and its outcome to the kiosk's run of misses in memory, kiosk_memory.go)
-// and returns at once; the events are written in one transaction every
+// and returns at once (the misses count in the lockout, lockout package);
+// the events are written in one transaction every
 // flushEvery, as soon as flushAt of them wait, before an admin reads the
 // audit, and at Close. A commit per query would cost a transaction each
 // and, on SQLite, empty every reader's page cache each time. The price: a
@@ -46,8 +38,6 @@ type recorder struct {
 	mu      sync.Mutex
 	written *sync.Cond // broadcast after each flush
 	buf     []*queryEvent
-	kiosks  map[string]*kioskEntry
-	gen     uint64 // flushes settled, see kioskState
 	closed  bool
 
 	kick chan struct{}
@@ -69,15 +59,14 @@ const (
 )
 
 func newRecorder(s *Service) *recorder {
-	r := &recorder{s: s, kiosks: map[string]*kioskEntry{}, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	r := &recorder{s: s, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	r.written = sync.NewCond(&r.mu)
 	go r.loop()
 	return r
 }
 
-// record queues ev for the audit and applies it to its kiosk's run of
-// misses in memory.
-func (r *recorder) record(ctx context.Context, ev *queryEvent, p Protection) error {
+// record queues ev for the audit.
+func (r *recorder) record(ctx context.Context, ev *queryEvent) error {
 	r.mu.Lock()
 	for len(r.buf) >= maxPending && !r.closed && ctx.Err() == nil {
 		r.written.Wait()
@@ -91,9 +80,6 @@ func (r *recorder) record(ctx context.Context, ev *queryEvent, p Protection) err
 		return err
 	}
 	r.buf = append(r.buf, ev)
-	if ev.counts() {
-		r.applyLocked(ev, p)
-	}
 	n := len(r.buf)
 	r.mu.Unlock()
 	if n >= flushAt {
@@ -136,9 +122,8 @@ func (r *recorder) flush(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	p := r.s.protection(ctx)
 	start := time.Now()
-	states, err := r.write(ctx, batch, p)
+	err := r.write(ctx, batch)
 	if took := time.Since(start); took > slowWrite {
 		r.s.log.Warn("archive: slow audit write", "queries", len(batch), "took", took)
 	}
@@ -148,7 +133,6 @@ func (r *recorder) flush(ctx context.Context) error {
 		r.buf = append(batch, r.buf...)
 		return err
 	}
-	r.settleLocked(batch, states, p)
 	r.written.Broadcast()
 	return nil
 }
@@ -168,31 +152,23 @@ func (r *recorder) close() {
 	}
 }
 
-// write commits a batch: the audit rows, the daily counts and the kiosks'
-// runs of misses. It returns the kiosks' states as written.
-func (r *recorder) write(ctx context.Context, batch []*queryEvent, p Protection) (map[string]kioskState, error) {
+// write commits a batch: the audit rows and the daily counts.
+func (r *recorder) write(ctx context.Context, batch []*queryEvent) error {
 	if r.insert == nil {
 		// Prepared outside the transaction: on SQLite the writer pool has
 		// one connection, which the transaction holds.
 		stmt, err := r.s.db.Writer().PreparexContext(ctx, r.s.db.Rebind(insertQuery(auditChunk)))
 		if err != nil {
-			return nil, fmt.Errorf("archive: unable to audit queries: %w", err)
+			return fmt.Errorf("archive: unable to audit queries: %w", err)
 		}
 		r.insert = stmt
 	}
-	var states map[string]kioskState
-	err := r.s.db.Tx(ctx, func(tx *store.Tx) error {
+	return r.s.db.Tx(ctx, func(tx *store.Tx) error {
 		if err := r.audit(ctx, tx, batch); err != nil {
 			return err
 		}
-		if err := r.countDays(ctx, tx, batch); err != nil {
-			return err
-		}
-		var err error
-		states, err = r.applyKiosks(ctx, tx, p, batch)
-		return err
+		return r.countDays(ctx, tx, batch)
 	})
-	return states, err
 }
 
 // auditChunk is how many audit rows one INSERT writes. A statement per

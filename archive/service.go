@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/clock"
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/privacy"
 	"github.com/hallcast/hallcast/settings"
 	"github.com/hallcast/hallcast/store"
@@ -35,6 +36,9 @@ type Options struct {
 	// UnzipLimit is the most an XLSX file may inflate to (default 1 GiB);
 	// see workbook.Import for its other limits.
 	UnzipLimit int64
+	// Lockout counts the misses of kiosk lookups, shared with the other
+	// instances; nil: the service opens one of its own on DB.
+	Lockout *lockout.Guard
 }
 
 // Service manages datasets, imports and lookups.
@@ -52,6 +56,8 @@ type Service struct {
 	work        *workDir
 	cache       *datasetCache
 	rec         *recorder
+	guard       *lockout.Guard
+	ownGuard    bool
 	limits      *limiters
 	protect     protectionCache
 	stmts       statements
@@ -102,6 +108,10 @@ func New(o Options) *Service {
 	}
 	s.cache = newDatasetCache(s)
 	s.rec = newRecorder(s)
+	if s.guard = o.Lockout; s.guard == nil {
+		s.guard = lockout.New(context.Background(), lockout.Options{DB: o.DB, Clock: o.Clock, Logger: o.Logger})
+		s.ownGuard = true
+	}
 	s.limits = newLimiters()
 	s.jobsCtx, s.stopJobs = context.WithCancelCause(context.Background())
 	s.jobs.Add(1)
@@ -118,6 +128,9 @@ func (s *Service) Close() {
 		s.jobs.Wait()
 		s.work.close()
 		s.rec.close()
+		if s.ownGuard {
+			s.guard.Close()
+		}
 		s.cache.close()
 		s.stmts.close()
 	})

@@ -6,14 +6,11 @@ import (
 	"sync"
 
 	"github.com/jmoiron/sqlx"
-
-	"github.com/hallcast/hallcast/store"
 )
 
-// The two reads of a kiosk lookup, prepared once: SQLite parses a query on
+// The read of a kiosk lookup, prepared once: SQLite parses a query on
 // every run unless it is prepared, and parsing costs more than the read.
 const (
-	queryKioskState = "SELECT misses, last_miss_at, next_at, locked_until, locks FROM archive_kiosks WHERE kiosk_id = ?"
 	// archive_live, not archive_imports: on SQLite both tables of the
 	// query are in the records file, so a lookup is one read transaction
 	// on a file that only imports change.
@@ -24,18 +21,15 @@ const (
 // statements are the prepared reads; database/sql prepares them again on
 // each connection of the read pool as it first uses them.
 type statements struct {
-	once         sync.Once
-	err          error
-	kiosk, found *sqlx.Stmt
+	once  sync.Once
+	err   error
+	found *sqlx.Stmt
 }
 
 func (s *Service) statements(ctx context.Context) (*statements, error) {
 	st := &s.stmts
 	st.once.Do(func() {
 		r := s.db.HotReader()
-		if st.kiosk, st.err = r.PreparexContext(context.WithoutCancel(ctx), s.db.Rebind(queryKioskState)); st.err != nil {
-			return
-		}
 		st.found, st.err = r.PreparexContext(context.WithoutCancel(ctx), s.db.Rebind(queryRecords))
 	})
 	if st.err != nil {
@@ -45,29 +39,16 @@ func (s *Service) statements(ctx context.Context) (*statements, error) {
 }
 
 func (st *statements) close() {
-	if st.kiosk != nil {
-		st.kiosk.Close()
-	}
 	if st.found != nil {
 		st.found.Close()
 	}
 }
 
-// lookupReads are the prepared reads of a lookup. Each is one statement,
-// its own read transaction; the recorder's batched writes (a commit every
-// flushEvery rather than one per query) keep SQLite's reader page caches
-// warm between them.
+// lookupReads are the prepared reads of a lookup: one statement, its own
+// read transaction on the records file alone. The lockout costs no read
+// (lockout.Guard keeps the counts in memory).
 type lookupReads struct {
-	kiosk, found *sqlx.Stmt
-}
-
-func (r lookupReads) kioskState(ctx context.Context, kiosk string) (kioskState, error) {
-	var st kioskState
-	err := r.kiosk.GetContext(ctx, &st, kiosk)
-	if err != nil && !store.IsNotFound(err) {
-		return st, fmt.Errorf("archive: unable to read the state of a kiosk: %w", err)
-	}
-	return st, nil
+	found *sqlx.Stmt
 }
 
 func (r lookupReads) records(ctx context.Context, keyHash []byte, datasetID int64) ([]string, error) {
@@ -84,5 +65,5 @@ func (s *Service) reading(ctx context.Context, fn func(r lookupReads) error) err
 	if err != nil {
 		return err
 	}
-	return fn(lookupReads{kiosk: st.kiosk, found: st.found})
+	return fn(lookupReads{found: st.found})
 }

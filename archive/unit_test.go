@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/privacy"
 )
 
@@ -61,39 +62,69 @@ func TestDetectEncoding(t *testing.T) {
 	}
 }
 
-func TestProtectionAfter(t *testing.T) {
+// The default rules: a kiosk slows from its 5th miss in the hour (5 s,
+// then 10 s) and locks at its 20th, for 15 minutes; an address locks at
+// 40, a person's keys at 10.
+func TestProtectionRules(t *testing.T) {
 	p := DefaultProtection()
 	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
-	var st kioskState
-	for i := 1; i <= 4; i++ {
-		st = p.after(st, false, now)
+	k := p.kioskRule()
+	var st lockout.State
+	for range 4 {
+		st = k.Miss(st, now)
 	}
-	if st.Misses != 4 || st.NextAt != nil {
-		t.Fatalf("after 4 misses: %+v", st)
+	if o, _ := st.Refused(now); o != "" || st.Count(k, now) != 4 {
+		t.Fatalf("after 4 misses: %s %+v", o, st)
 	}
-	st = p.after(st, false, now)
-	if o, wait := st.refusal(now); o != OutcomeSlowed || wait != 5*time.Second {
+	st = k.Miss(st, now)
+	if o, wait := st.Refused(now); o != OutcomeSlowed || wait != 5*time.Second {
 		t.Fatalf("5th miss: %s %s", o, wait)
 	}
-	st = p.after(st, false, now)
-	if _, wait := st.refusal(now); wait != 10*time.Second {
+	st = k.Miss(st, now)
+	if _, wait := st.Refused(now); wait != 10*time.Second {
 		t.Fatalf("6th miss: wait %s", wait)
 	}
-	if st = p.after(st, true, now); st.Misses != 0 || st.NextAt != nil {
-		t.Fatalf("a hit ends the run: %+v", st)
+	for range 14 {
+		st = k.Miss(st, now)
 	}
-	st = p.after(st, false, now)
-	if st = p.after(st, false, now.Add(2*time.Hour)); st.Misses != 1 {
-		t.Fatalf("old misses are forgotten: %+v", st)
-	}
-	for range 19 {
-		st = p.after(st, false, now)
-	}
-	if o, wait := st.refusal(now); o != OutcomeLocked || wait != 15*time.Minute || st.Locks != 1 || st.Misses != 0 {
+	if o, wait := st.Refused(now); o != OutcomeLocked || wait != 15*time.Minute || st.Locks != 1 {
 		t.Fatalf("20th miss: %s %s %+v", o, wait, st)
 	}
-	if o, _ := st.refusal(now.Add(15 * time.Minute)); o != "" {
-		t.Fatalf("still refused after the lock: %s", o)
+	if p.addressRule().LockAfter != 40 || p.keyRule().LockAfter != 10 || !k.Keep || p.keyRule().Keep {
+		t.Fatalf("rules: %+v %+v", p.addressRule(), p.keyRule())
+	}
+}
+
+// A person looked up is named by the keys a guesser keeps (all but the
+// shortest), hashed: guesses of a card's last four digits for one ID
+// number count together, and the name holds no key.
+func TestPersonOfALookup(t *testing.T) {
+	key, _ := NewKey(make([]byte, 32))
+	s := &Service{key: key}
+	ds := &Dataset{ID: 7, Definition: Definition{Keys: []QueryKey{
+		{Name: "id_number", Field: "id_number"}, {Name: "card_last4", Field: "card", Last: 4}}}}
+	a := s.person(ds, []string{"11010519491231002X", "0000"})
+	if b := s.person(ds, []string{"11010519491231002X", "1234"}); a != b {
+		t.Fatalf("one ID, two guesses: %s, %s", a, b)
+	}
+	if c := s.person(ds, []string{"110105194912310000", "0000"}); c == a {
+		t.Fatal("two IDs, one person")
+	}
+	if !strings.HasPrefix(a, "7:") || strings.Contains(a, "1949") || len(a) != 2+32 {
+		t.Fatalf("person name %q", a)
+	}
+	for _, c := range []struct {
+		keys []QueryKey
+		want int
+	}{
+		{[]QueryKey{{Last: 4}, {}}, 0},
+		{[]QueryKey{{}, {Last: 6}, {Last: 4}}, 2},
+		{[]QueryKey{{Last: 4}, {Last: 4}}, 1},
+		{[]QueryKey{{}}, 0},
+	} {
+		if got := shortestKey(c.keys); got != c.want {
+			t.Errorf("shortestKey(%+v) = %d, want %d", c.keys, got, c.want)
+		}
 	}
 }
 

@@ -1,7 +1,9 @@
 // Package feed turns RSS 2.0, Atom and JSON feeds (for example the agency's
 // own portal) into notice drafts. Each source has its own cron schedule, a
 // category and kind for its items, and a trusted flag (trusted sources
-// publish directly; the others produce drafts for review). Items are
+// publish directly; the others produce drafts for review). A trusted
+// source loses its trust, audited as feed.untrust, when anything that
+// decides what it brings changes: its URL, category or kind. Items are
 // deduplicated by GUID, then link; fetching uses conditional GET, timeouts,
 // a size limit and a bounded number of redirects, and a broken or hostile
 // feed records an error on its source and disturbs nothing else.

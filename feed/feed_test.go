@@ -168,3 +168,87 @@ func TestBadSourceInputNamesTheField(t *testing.T) {
 		}
 	}
 }
+
+// A trusted source keeps its trust while only its name, schedule or state
+// change, and loses it, audited, when its URL, category or kind changes,
+// even when the form sends trusted again: the next item is a draft for
+// review, not published in the name of the admin who trusted the old
+// source (issue 15, point 7). Trusting it again is a request of its own.
+func TestTrustIsDroppedWhenWhatTheSourceBringsChanges(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		srv := feedServer(t)
+		d := &drafts{}
+		s, _ := newService(t, db, d)
+		ctx := context.Background()
+		user := func(name string) audit.Actor {
+			var id int64
+			if err := db.Tx(ctx, func(tx *store.Tx) error {
+				return tx.Get(ctx, &id, `INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at)
+				VALUES (?, ?, 'admin', 'x', ?, ?) RETURNING id`, name, name, time.Now(), time.Now())
+			}); err != nil {
+				t.Fatal(err)
+			}
+			return audit.Actor{ID: id, Name: name}
+		}
+		adminA, adminB := user("admin-a"), user("admin-b")
+		cat1, cat2 := int64(1), int64(2)
+		in := feed.Input{Name: "区门户", URL: srv.URL + "/good.xml", Spec: "@hourly", CategoryID: &cat1, Kind: "news", Trusted: true, Enabled: true}
+		src, err := s.Create(ctx, adminA, in)
+		if err != nil || !src.Trusted || src.TrustedBy == nil || *src.TrustedBy != adminA.ID {
+			t.Fatalf("trusted by A: %+v %v", src, err)
+		}
+		update := func(who audit.Actor, change func(in *feed.Input)) *feed.Source {
+			t.Helper()
+			change(&in)
+			src, err := s.Update(ctx, who, src.ID, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return src
+		}
+		trustedByA := func(what string, src *feed.Source, want bool) {
+			t.Helper()
+			if got := src.Trusted && src.TrustedBy != nil && *src.TrustedBy == adminA.ID; got != want {
+				t.Fatalf("%s: trusted %v by %v, want trusted by A: %v", what, src.Trusted, src.TrustedBy, want)
+			}
+		}
+		trustedByA("name, schedule and state changed by B",
+			update(adminB, func(in *feed.Input) { in.Name, in.Spec, in.Enabled = "区政府门户", "*/30 * * * *", false }), true)
+
+		for _, c := range []struct {
+			what   string
+			change func(in *feed.Input)
+		}{
+			{"url", func(in *feed.Input) { in.URL = srv.URL + "/json" }},
+			{"category_id", func(in *feed.Input) { in.CategoryID = &cat2 }},
+			{"kind", func(in *feed.Input) { in.Kind = "policy" }},
+		} {
+			after := update(adminB, c.change) // the form still sends trusted: true
+			if after.Trusted || after.TrustedBy != nil {
+				t.Fatalf("%s changed by B: still trusted by %v", c.what, *after.TrustedBy)
+			}
+			rows, err := audit.List(ctx, db, audit.Filter{Action: "feed.untrust", ObjectID: itoa(src.ID), Limit: 1})
+			if err != nil || len(rows) != 1 || rows[0].ActorName != "admin-b" || !strings.Contains(string(rows[0].After), `"`+c.what+`"`) {
+				t.Fatalf("%s: untrust audit %+v %v", c.what, rows, err)
+			}
+			if c.what == "url" {
+				n := len(d.list)
+				if _, err := s.Check(ctx, after); err != nil {
+					t.Fatal(err)
+				}
+				if len(d.list) != n+1 || d.list[n].Trusted || d.list[n].TrustedBy != nil {
+					t.Fatalf("the item from the new URL: %+v", d.list[n:])
+				}
+			}
+			// Trusting again is B's own act, in B's name.
+			in.Trusted = false
+			update(adminB, func(in *feed.Input) {})
+			again := update(adminB, func(in *feed.Input) { in.Trusted = true })
+			if !again.Trusted || again.TrustedBy == nil || *again.TrustedBy != adminB.ID {
+				t.Fatalf("trusted again by B: %+v", again)
+			}
+		}
+	}, audit.Migrations, auth.Migrations, feed.Migrations)
+}
+
+func itoa(n int64) string { return fmt.Sprint(n) }

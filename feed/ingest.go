@@ -139,8 +139,10 @@ func (s *Service) record(ctx context.Context, src *Source, f *fetched, out *Outc
 		_, err = s.db.Exec(ctx, "UPDATE feed_sources SET last_checked_at = ?, last_error = ?, last_error_at = ? WHERE id = ?",
 			now, clip(checkErr.Error(), 500), now, src.ID)
 	} else {
-		_, err = s.db.Exec(ctx, `UPDATE feed_sources SET last_checked_at = ?, last_success_at = ?, last_error = '', etag = ?,
-			last_modified = ?, items_created = items_created + ? WHERE id = ?`, now, now, clip(f.etag, 200), clip(f.lastModified, 100), out.Created, src.ID)
+		// The validators belong to the URL fetched: none if it changed meanwhile.
+		_, err = s.db.Exec(ctx, `UPDATE feed_sources SET last_checked_at = ?, last_success_at = ?, last_error = '',
+			etag = CASE WHEN url = ? THEN ? ELSE '' END, last_modified = CASE WHEN url = ? THEN ? ELSE '' END,
+			items_created = items_created + ? WHERE id = ?`, now, now, src.URL, clip(f.etag, 200), src.URL, clip(f.lastModified, 100), out.Created, src.ID)
 	}
 	if err != nil {
 		s.opts.Logger.Error("feed: recording a check", "source", src.ID, "err", err)

@@ -65,6 +65,24 @@ func trustedBy(before *Source, who audit.Actor, trusted bool) *int64 {
 	}
 }
 
+// decisive lists the settings of in that differ from before and decide
+// what the source brings: where its items come from (url; the format,
+// RSS, Atom or JSON, is read from what that URL serves) and what they
+// become (category_id, kind). A source has no other filter.
+func decisive(before *Source, in Input) []string {
+	var out []string
+	if in.URL != before.URL {
+		out = append(out, "url")
+	}
+	if (in.CategoryID == nil) != (before.CategoryID == nil) || (in.CategoryID != nil && *in.CategoryID != *before.CategoryID) {
+		out = append(out, "category_id")
+	}
+	if in.Kind != before.Kind {
+		out = append(out, "kind")
+	}
+	return out
+}
+
 // Create adds a source.
 func (s *Service) Create(ctx context.Context, who audit.Actor, in Input) (*Source, error) {
 	if err := s.checkInput(ctx, who, &in); err != nil {
@@ -100,15 +118,36 @@ func (s *Service) Update(ctx context.Context, who audit.Actor, id int64, in Inpu
 			return err
 		}
 		now := s.opts.Clock.Now()
+		// A trusted source whose URL, category or kind changes loses its
+		// trust, whatever the input says: the admin who trusted it
+		// answered for what it brought then. Trusting it again is a
+		// request of its own (issue 15, point 7).
+		changed, trusted := decisive(before, in), in.Trusted
+		dropped := before.Trusted && len(changed) > 0
+		if dropped {
+			trusted = false
+		}
+		etag, lastModified := before.ETag, before.LastModified
+		if in.URL != before.URL {
+			etag, lastModified = "", ""
+		}
 		if _, err := tx.Exec(ctx, `UPDATE feed_sources SET name = ?, url = ?, spec = ?, category_id = ?, kind = ?, trusted = ?, trusted_by = ?,
-			enabled = ?, updated_at = ? WHERE id = ?`, in.Name, in.URL, in.Spec, in.CategoryID, in.Kind, in.Trusted,
-			trustedBy(before, who, in.Trusted), in.Enabled, now, id); err != nil {
+			enabled = ?, etag = ?, last_modified = ?, updated_at = ? WHERE id = ?`, in.Name, in.URL, in.Spec, in.CategoryID, in.Kind, trusted,
+			trustedBy(before, who, trusted), in.Enabled, etag, lastModified, now, id); err != nil {
 			return err
 		}
 		if after, err = s.get(ctx, tx, id); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "feed.update", ObjectType: "feed", ObjectID: id, Before: before, After: after})
+		if err := audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "feed.update", ObjectType: "feed", ObjectID: id, Before: before, After: after}); err != nil {
+			return err
+		}
+		if !dropped {
+			return nil
+		}
+		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "feed.untrust", ObjectType: "feed", ObjectID: id,
+			Before: map[string]any{"trusted": true, "trusted_by": before.TrustedBy},
+			After:  map[string]any{"trusted": false, "changed": changed, "reason": "what the source brings changed; its items need review until an admin trusts it again"}})
 	})
 	return after, wrap("update a source", err)
 }

@@ -82,28 +82,18 @@ type lookupRequest struct {
 
 // HandleSuggestionLookup is POST /api/kiosk/suggestions/lookup with
 // {"tracking_no", "key"} (the phone's last four digits or the query code).
-// The numbers travel in the body, never in a URL.
+// The numbers travel in the body, never in a URL. Misses are counted
+// (guardedLookup).
 func (a *API) HandleSuggestionLookup(c echo.Context) error {
-	var req lookupRequest
-	if err := web.Bind(c, &req); err != nil {
-		return err
-	}
-	st, err := a.o.Suggestions.Lookup(c.Request().Context(), req.TrackingNo, req.Key)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, st)
+	return a.guardedLookup(c, "suggestion", func(no, key string) (any, error) {
+		return a.o.Suggestions.Lookup(c.Request().Context(), no, key)
+	})
 }
 
-// HandleDisclosureLookup is POST /api/kiosk/disclosure/lookup.
+// HandleDisclosureLookup is POST /api/kiosk/disclosure/lookup; misses are
+// counted (guardedLookup).
 func (a *API) HandleDisclosureLookup(c echo.Context) error {
-	var req lookupRequest
-	if err := web.Bind(c, &req); err != nil {
-		return err
-	}
-	st, err := a.o.Disclosure.Lookup(c.Request().Context(), req.TrackingNo, req.Key)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, st)
+	return a.guardedLookup(c, "disclosure", func(no, key string) (any, error) {
+		return a.o.Disclosure.Lookup(c.Request().Context(), no, key)
+	})
 }

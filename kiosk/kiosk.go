@@ -16,6 +16,7 @@ import (
 	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/disclosure"
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/rating"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/store"
@@ -49,6 +50,10 @@ type Options struct {
 	// Idle returns the idle settings; RatingConfig the rating options.
 	Idle         func(ctx context.Context) Idle
 	RatingConfig func(ctx context.Context) rating.Config
+	// Lockout counts the misses of status look-ups, as LookupProtection
+	// says; nil counts nothing.
+	Lockout          *lockout.Guard
+	LookupProtection func(ctx context.Context) LookupProtection
 }
 
 // API serves the kiosk routes.
@@ -67,6 +72,9 @@ func New(o Options) *API {
 	}
 	if o.Idle == nil {
 		o.Idle = func(context.Context) Idle { return DefaultIdle() }
+	}
+	if o.LookupProtection == nil {
+		o.LookupProtection = func(context.Context) LookupProtection { return DefaultLookupProtection() }
 	}
 	if o.RatingConfig == nil {
 		o.RatingConfig = func(context.Context) rating.Config { return rating.DefaultConfig() }

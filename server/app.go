@@ -31,6 +31,7 @@ import (
 	"github.com/hallcast/hallcast/emergency"
 	"github.com/hallcast/hallcast/feed"
 	"github.com/hallcast/hallcast/kiosk"
+	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/notice"
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/rating"
@@ -51,6 +52,7 @@ func Migrations() []store.Migrations {
 		audit.Migrations,
 		auth.Migrations,
 		settings.Migrations,
+		lockout.Migrations,
 		calendar.Migrations,
 		catalogue.Migrations,
 		notice.Migrations,
@@ -96,6 +98,9 @@ type App struct {
 	Display     *display.Service
 	DisplayPush *display.Push
 	Archive     *archive.Service
+	// Lockout counts the misses of kiosk look-ups (archive, suggestion
+	// and request status), shared with the other instances.
+	Lockout *lockout.Guard
 	// ArchiveKiosk serves archive lookups to kiosks; its KioskID comes
 	// from the kiosk's device token.
 	ArchiveKiosk *archive.KioskHandler

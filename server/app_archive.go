@@ -12,6 +12,7 @@ import (
 	"github.com/hallcast/hallcast/archive"
 	"github.com/hallcast/hallcast/config"
 	"github.com/hallcast/hallcast/device"
+	"github.com/hallcast/hallcast/lockout"
 )
 
 // openArchive loads the archive lookup key (from the configuration, or
@@ -22,9 +23,11 @@ func (a *App) openArchive(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
+	a.Lockout = lockout.New(ctx, lockout.Options{DB: a.DB, Clock: o.Clock, Logger: a.Log})
+	a.OnStop(func(context.Context) { a.Lockout.Close() }) // after the archive's
 	a.Archive = archive.New(archive.Options{
 		DB: a.DB, Key: key, Settings: a.Settings, Clock: o.Clock, Logger: a.Log, Location: a.Cfg.TimeZone,
-		UploadDir: filepath.Join(a.Cfg.DataDir, "uploads"), UploadLimit: a.Cfg.UploadLimit, UnzipLimit: a.Cfg.UnzipLimit,
+		UploadDir: filepath.Join(a.Cfg.DataDir, "uploads"), UploadLimit: a.Cfg.UploadLimit, UnzipLimit: a.Cfg.UnzipLimit, Lockout: a.Lockout,
 	})
 	a.OnStop(func(context.Context) { a.Archive.Close() })
 	if err := a.Archive.Recover(ctx); err != nil {

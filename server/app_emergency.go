@@ -18,8 +18,9 @@ import (
 // timers of the active emergencies.
 func (a *App) openEmergency(ctx context.Context) error {
 	dir := &emergencyDirectory{a: a,
-		load: func(ctx context.Context) ([]display.ScreenRef, error) { return a.Display.ScreensIn(ctx, nil, true) },
-		log:  a.Log, quiet: time.Second,
+		load:    func(ctx context.Context) ([]display.ScreenRef, error) { return a.Display.ScreensIn(ctx, nil, true) },
+		version: a.Display.DirectoryVersion,
+		log:     a.Log, quiet: time.Second, poll: 2 * time.Second,
 	}
 	sub := a.DB.Bus().Subscribe(display.Topic, device.Topic, store.TopicResync)
 	followed := make(chan struct{})
@@ -75,62 +76,75 @@ func (a *App) presence(ctx context.Context, ids []int64) map[int64]bool {
 // emergencyDirectory finds the targets of an emergency: screens through
 // the screens domain, kiosks through the device list. The screen list is
 // kept in memory (tens of thousands of screens take a while to load, and
-// an emergency must go out at once): it is loaded at start and again
-// once change events stop for a moment (quiet), so that the next
-// emergency finds it ready. An emergency sent while a change has not been
-// reloaded yet loads the list itself: it never targets a stale list.
+// an emergency must go out at once), tagged with the directory version it
+// was loaded at (display.DirectoryVersion, bumped by database triggers in
+// the transaction of every change, whoever makes it). Each emergency
+// reads the version first, one indexed row, and loads the list itself
+// when it moved: it never targets a stale list, even after a change made
+// by another process (`hallcast device add` on the same SQLite file) or
+// another instance. So that the list is usually ready, it is loaded at
+// start, again once change events stop for a moment (quiet), and
+// whenever a check every poll finds the version moved (changes that
+// came without an event).
 type emergencyDirectory struct {
-	a     *App
-	load  func(ctx context.Context) ([]display.ScreenRef, error)
-	log   *slog.Logger
-	quiet time.Duration
+	a       *App
+	load    func(ctx context.Context) ([]display.ScreenRef, error)
+	version func(ctx context.Context) (int64, error)
+	log     *slog.Logger
+	quiet   time.Duration
+	poll    time.Duration
 
 	mu     sync.Mutex
-	gen    uint64 // bumped by every change event
-	loaded uint64 // the gen the cache was loaded at, plus one
+	loaded bool
+	at     int64 // the version the list was loaded at
 	all    []display.ScreenRef
 }
 
-// follow counts the change events and reloads the list at start and
-// after each run of them, until events is closed; ctx ends a load under
-// way at shutdown.
+// follow loads the list at start, after each run of change events and
+// when the version moved without one, until events is closed; ctx ends a
+// load under way at shutdown.
 func (d *emergencyDirectory) follow(ctx context.Context, events <-chan store.Event) {
 	warm := time.NewTimer(0)
 	defer warm.Stop()
+	poll := time.NewTicker(d.poll)
+	defer poll.Stop()
 	for {
 		select {
 		case _, ok := <-events:
 			if !ok {
 				return
 			}
-			d.mu.Lock()
-			d.gen++
-			d.mu.Unlock()
 			warm.Reset(d.quiet)
+			continue
 		case <-warm.C:
-			if _, err := d.screens(ctx); err != nil && ctx.Err() == nil {
-				d.log.Warn("emergency: loading the screen list ahead", "err", err)
-			}
+		case <-poll.C:
+		}
+		if _, err := d.screens(ctx); err != nil && ctx.Err() == nil {
+			d.log.Warn("emergency: loading the screen list ahead", "err", err)
 		}
 	}
 }
 
-// screens returns the current screen list, loading it when a change came
-// since it was last loaded.
+// screens returns the current screen list, loading it when the directory
+// version moved since it was last loaded.
 func (d *emergencyDirectory) screens(ctx context.Context) ([]display.ScreenRef, error) {
-	d.mu.Lock()
-	refs, gen, fresh := d.all, d.gen, d.loaded == d.gen+1
-	d.mu.Unlock()
-	if fresh {
-		return refs, nil
-	}
-	refs, err := d.load(ctx)
+	v, err := d.version(ctx)
 	if err != nil {
 		return nil, err
 	}
 	d.mu.Lock()
-	if d.gen == gen {
-		d.all, d.loaded = refs, gen+1
+	refs, fresh := d.all, d.loaded && d.at == v
+	d.mu.Unlock()
+	if fresh {
+		return refs, nil
+	}
+	// Read after v: the list is at least as new as v.
+	if refs, err = d.load(ctx); err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	if !d.loaded || v >= d.at {
+		d.all, d.at, d.loaded = refs, v, true
 	}
 	d.mu.Unlock()
 	return refs, nil

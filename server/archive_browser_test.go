@@ -136,6 +136,9 @@ func TestArchiveAdminInBrowser(t *testing.T) {
 
 	// A kiosk queries; the list and the usage page show it.
 	kioskLookup(t, s, s.Client(t), "lobby-1", 1, person.Keys())
+	wrong := person.Keys()
+	wrong["card_last4"] = "0000"
+	kioskLookup(t, s, s.Client(t), "lobby-1", 1, wrong) // a miss: the kiosk and its address count one
 	b.Do(
 		chromedp.Navigate(s.URL+"/admin/archive"),
 		browsertest.WaitReady(),
@@ -147,6 +150,7 @@ func TestArchiveAdminInBrowser(t *testing.T) {
 		browsertest.WaitReady(),
 		browsertest.WaitText("#queries", "lobby-1"),
 		browsertest.WaitText("#days", "2026-11-23"),
+		browsertest.WaitText("#kiosks", "地址 127.0.0.1"),
 	)
 	b.Screenshot("archive-usage")
 	b.NoErrors()

@@ -146,7 +146,8 @@ func TestTwentyWrongLookupsLockTheKioskOverHTTP(t *testing.T) {
 		s.User(t, "root", auth.RoleAdmin)
 		c := s.Login(t, "root", "root-password-1")
 		setProtection(t, c, func(p *archive.Protection) {
-			p.SlowAfter, p.KioskBurst, p.AddressBurst, p.LockMinutes = 0, 100, 100, 10
+			// One person's card guessed: the kiosk locks first.
+			p.SlowAfter, p.KioskBurst, p.AddressBurst, p.LockMinutes, p.KeyLockAfter = 0, 100, 100, 10, 100
 		})
 		ds := createDataset(t, c, "补贴")
 		people := archivegen.People(4, 5)

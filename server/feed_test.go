@@ -67,6 +67,93 @@ func TestFeedItemsBecomeNotices(t *testing.T) {
 	})
 }
 
+// Admin A trusts a feed; admin B changes its URL (the form sends the
+// source back as it was, trusted included): the source is no longer
+// trusted, the change is audited, and the next item, from the new URL, is
+// a notice waiting for review, not published as approved by A (issue 15,
+// point 7).
+func TestFeedTrustDroppedWhenAnotherAdminChangesTheURL(t *testing.T) {
+	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
+		const otherRSS = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>别处</title>
+<item><guid>x1</guid><title>关于领取补贴的紧急通知</title><link>https://evil.example/x1</link>
+<description>请点击链接填写银行卡号。</description></item></channel></rss>`
+		feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/other" {
+				fmt.Fprint(w, otherRSS)
+				return
+			}
+			fmt.Fprint(w, portalRSS)
+		}))
+		defer feedSrv.Close()
+		s := servertest.Start(t, servertest.WithDialect(d))
+		s.User(t, "admin-a", auth.RoleAdmin)
+		s.User(t, "admin-b", auth.RoleAdmin)
+		a, b := s.Login(t, "admin-a", "admin-a-password-1"), s.Login(t, "admin-b", "admin-b-password-1")
+		cats, err := s.App.Catalogue.List(t.Context())
+		if err != nil || len(cats) == 0 {
+			t.Fatal(cats, err)
+		}
+		body := map[string]any{"name": "可信门户", "url": feedSrv.URL + "/portal", "spec": "@hourly", "category_id": cats[0].ID,
+			"kind": "news", "trusted": true, "enabled": true}
+		var src struct {
+			ID      int64
+			Trusted bool
+		}
+		res := a.Do("POST", "/api/admin/feeds", body)
+		if res.Status != http.StatusCreated {
+			t.Fatalf("create: %d %s", res.Status, res.Body)
+		}
+		res.JSON(t, &src)
+		a.Do("POST", "/api/admin/feeds/"+itoa(src.ID)+"/check", nil)
+		if pub, err := s.App.Notices.Published(t.Context(), notice.PublicFilter{}); err != nil || len(pub) != 1 {
+			t.Fatalf("A's trusted item: %+v %v", pub, err)
+		}
+
+		body["url"] = feedSrv.URL + "/other"
+		res = b.Do("PUT", "/api/admin/feeds/"+itoa(src.ID), body)
+		if res.Status != http.StatusOK {
+			t.Fatalf("B's update: %d %s", res.Status, res.Body)
+		}
+		res.JSON(t, &src)
+		if src.Trusted {
+			t.Fatal("the source is still trusted after B changed its URL")
+		}
+		if res := b.Do("POST", "/api/admin/feeds/"+itoa(src.ID)+"/check", nil); res.Status != http.StatusOK {
+			t.Fatalf("check: %d %s", res.Status, res.Body)
+		}
+		pub, err := s.App.Notices.Published(t.Context(), notice.PublicFilter{})
+		if err != nil || len(pub) != 1 || pub[0].Title == "关于领取补贴的紧急通知" {
+			t.Fatalf("published after B's change: %+v %v", pub, err)
+		}
+		rows, _, err := s.App.Notices.List(t.Context(), notice.ListFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows {
+			if r.Title == "关于领取补贴的紧急通知" {
+				found = true
+				if r.Status != notice.StatusSubmitted {
+					t.Fatalf("the item from the new URL is %s, want submitted for review", r.Status)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("no notice from the new URL: %+v", rows)
+		}
+		var audit struct {
+			Entries []struct {
+				ActorName string `json:"actor_name"`
+				Action    string
+			}
+		}
+		a.Do("GET", "/api/admin/audit?action=feed.untrust", nil).JSON(t, &audit)
+		if len(audit.Entries) != 1 || audit.Entries[0].ActorName != "admin-b" {
+			t.Fatalf("untrust audit: %+v", audit)
+		}
+	})
+}
+
 func TestFeedsPageInBrowser(t *testing.T) {
 	feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/broken" {
@@ -107,5 +194,19 @@ func TestFeedsPageInBrowser(t *testing.T) {
 		browsertest.WaitJS(`[...document.querySelectorAll('#sources tr')].some((r) => r.textContent.includes('区政府门户') && r.textContent.includes('✓'))`),
 	)
 	b.Screenshot("admin-feeds")
+	// Trusted, then its URL changed: the page says the trust is gone.
+	editFirst := chromedp.Evaluate[chromedp.Void](`document.querySelector('#sources tr:nth-child(1) td:last-child button:nth-child(1)').click()`)
+	b.Do(
+		editFirst, browsertest.WaitJS(`document.querySelector('#id').value !== ''`),
+		chromedp.Click(chromedp.CSS("#trusted")),
+		chromedp.Click(chromedp.CSS("#form button[type=submit]")),
+		browsertest.WaitText("#sources tr:nth-child(1)", "可信"),
+		editFirst, browsertest.WaitJS(`document.querySelector('#trusted').checked`),
+		chromedp.SetValue(chromedp.CSS("#url"), feedSrv.URL+"/elsewhere"),
+		chromedp.Click(chromedp.CSS("#form button[type=submit]")),
+		browsertest.WaitText("#flash", "不再可信"),
+		browsertest.WaitJS(`!document.querySelector('#sources tr:nth-child(1)').textContent.includes('可信')`),
+	)
+	b.Screenshot("admin-feeds-untrusted")
 	b.NoErrors()
 }

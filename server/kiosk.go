@@ -30,6 +30,7 @@ type kioskContent interface {
 func (a *App) openKiosk(ctx context.Context) error {
 	cal := a.Calendar
 	a.Settings.Register(kiosk.IdleSetting)
+	a.Settings.Register(kiosk.LookupSetting)
 	a.Settings.Register(ratingSetting)
 	a.Settings.Register(dueSoonSetting)
 	if a.KioskContent == nil {
@@ -54,7 +55,13 @@ func (a *App) openKiosk(ctx context.Context) error {
 	}
 	a.Kiosk = kiosk.New(kiosk.Options{DB: a.DB, Content: a.KioskContent, Search: a.Search, Ratings: a.Ratings,
 		Suggestions: a.Suggestions, Disclosure: a.Disclosure, Calendar: cal, Clock: a.Clock, Location: loc, Logger: a.Log,
-		Idle: idle, RatingConfig: a.ratingConfig})
+		Idle: idle, RatingConfig: a.ratingConfig, Lockout: a.Lockout, LookupProtection: func(ctx context.Context) kiosk.LookupProtection {
+			v, err := settings.Value[kiosk.LookupProtection](ctx, a.Settings, kiosk.LookupSetting.Key)
+			if err != nil {
+				return kiosk.DefaultLookupProtection()
+			}
+			return v
+		}})
 	cal.Track(a.Ratings)
 	cal.Track(a.Disclosure)
 

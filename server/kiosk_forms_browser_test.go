@@ -68,6 +68,9 @@ func TestKioskSuggestionRatingAndStatusInBrowser(t *testing.T) {
 	b.Do(tap(`[data-field="key"] input`), tap(`#keyboard [data-key="clear"]`))
 	b.Do(typeKeys("1111")...)
 	b.Do(tap(`#keyboard [data-key="done"]`), tap(`.status .submit`), browsertest.WaitText(`.status-out`, "没有找到"))
+	// The misses left for this number, the hit before changing nothing.
+	b.Do(browsertest.WaitText(`.status-out`, "再有 4 次"))
+	b.Screenshot("kiosk-status-miss")
 
 	// A bad rating opens a follow-up; a second rating in the visit is refused.
 	b.Do(tap(`#home-btn`), tap(`[data-tile="rate"]`), tap(`[data-name="level"] [data-value="2"]`),

@@ -164,6 +164,7 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodGet, "/archive/queries", admin, ar.HandleQueries)
 	api.add(http.MethodGet, "/archive/kiosks", admin, ar.HandleKiosks)
 	api.add(http.MethodPost, "/archive/kiosks/:kiosk/unlock", admin, ar.HandleUnlockKiosk)
+	api.add(http.MethodPost, "/archive/locks/unlock", admin, ar.HandleUnlock)
 
 	pages := e.Group("/admin", a.csrf())
 	pages.GET("", func(c echo.Context) error { return c.Redirect(http.StatusMovedPermanently, "/admin/") })

@@ -28,17 +28,25 @@ async function days() {
     h('td', {}, d.hits + d.misses ? (100 * d.hit_rate).toFixed(1) + '%' : '—'))) : [h('tr', {}, h('td', { colspan: 6, class: 'muted' }, t('common.none')))]));
 }
 
+// Misses count in the last hour, hits between them change nothing; the
+// addresses and persons' keys (a dataset and a hash) count too.
 async function kiosks() {
-  const { kiosks: list } = await api('GET', '/api/admin/archive/kiosks');
-  clear($('#kiosks')).append(...list.map((k) => h('tr', {},
-    h('td', {}, kioskLabel(k.kiosk)), h('td', {}, String(k.misses)),
+  const { kiosks: list, addresses, keys } = await api('GET', '/api/admin/archive/kiosks');
+  const row = (label, k, kind, name) => h('tr', {},
+    h('td', {}, label), h('td', {}, String(k.misses)),
     h('td', {}, k.locked ? h('span', { class: 'badge bad' }, fmtTime(k.locked_until)) : ''), h('td', {}, String(k.locks)),
-    h('td', {}, k.locked || k.misses ? h('button', { type: 'button', class: 'secondary', onclick: () => unlock(k.kiosk) }, t('ar.unlock')) : ''))));
+    h('td', {}, k.locked || k.misses ? h('button', { type: 'button', class: 'secondary', onclick: () => unlock(kind, name) }, t('ar.unlock')) : ''));
+  const dsName = (name) => names[name.split(':')[0]] || '#' + name.split(':')[0];
+  clear($('#kiosks')).append(
+    ...list.map((k) => row(kioskLabel(k.kiosk), k, 'archive.kiosk', k.kiosk)),
+    ...addresses.filter((a) => a.locked || a.misses).map((a) => row(t('ar.address') + ' ' + a.name, a, 'archive.address', a.name)),
+    ...keys.filter((k) => k.locked).map((k) => row(t('ar.person') + '（' + dsName(k.name) + '）', k, 'archive.keys', k.name)));
 }
 
-async function unlock(kiosk) {
+async function unlock(kind, name) {
   try {
-    await api('POST', `/api/admin/archive/kiosks/${encodeURIComponent(kiosk)}/unlock`);
+    if (kind === 'archive.kiosk') await api('POST', `/api/admin/archive/kiosks/${encodeURIComponent(name)}/unlock`);
+    else await api('POST', '/api/admin/archive/locks/unlock', { kind, name });
     flash(t('common.saved'));
   } catch (e) {
     flash(errorText(e), 'bad');

@@ -11,6 +11,7 @@ add({
     'feeds.result': '抓取完成：{items} 条，新增 {created} 条', 'feeds.unchanged': '内容未变化', 'feeds.confirm': '删除信息源“{name}”？已生成的信息保留。',
     'field.name': '名称', 'field.url': '地址', 'field.spec': '抓取时间', 'field.category_id': '栏目', 'field.kind': '类别',
     'field.trusted': '可信（直接发布）', 'field.enabled': '启用',
+    'feeds.untrusted': '地址、栏目或类别已改变，该信息源不再可信，新条目需审核；如确认可信，请重新勾选“可信”并保存。',
   },
   en: {
     'nav.feeds': 'Feeds', 'feeds.intro': 'RSS, Atom or JSON feeds (e.g. the agency portal) fetched on a schedule; new items become notices waiting for review, or are published directly for trusted sources.',
@@ -19,6 +20,7 @@ add({
     'feeds.result': 'Fetched: {items} items, {created} new', 'feeds.unchanged': 'Not modified', 'feeds.confirm': 'Delete the feed "{name}"? Its notices stay.',
     'field.name': 'Name', 'field.url': 'URL', 'field.spec': 'Schedule', 'field.category_id': 'Category', 'field.kind': 'Kind',
     'field.trusted': 'Trusted (publish directly)', 'field.enabled': 'Enabled',
+    'feeds.untrusted': 'The URL, category or kind changed, so this feed is no longer trusted and its new items need review; tick "Trusted" and save again if you trust it.',
   },
 });
 
@@ -99,8 +101,9 @@ $('#form').addEventListener('submit', async (ev) => {
   };
   try {
     const id = $('#id').value;
-    await api(id ? 'PUT' : 'POST', '/api/admin/feeds' + (id ? '/' + id : ''), body);
-    flash(t('common.saved'));
+    const saved = await api(id ? 'PUT' : 'POST', '/api/admin/feeds' + (id ? '/' + id : ''), body);
+    if (body.trusted && !saved.trusted) flash(t('feeds.untrusted'), 'bad');
+    else flash(t('common.saved'));
     fill(null);
     load();
   } catch (e) {

@@ -34,7 +34,7 @@ func Each(t *testing.T, fn func(t *testing.T, db *store.DB), sets ...store.Migra
 }
 
 // Open opens a new, migrated database of the given dialect.
-func Open(t *testing.T, d store.Dialect, sets ...store.Migrations) *store.DB {
+func Open(t testing.TB, d store.Dialect, sets ...store.Migrations) *store.DB {
 	t.Helper()
 	if d == store.Postgres {
 		return Postgres(t, sets...)
@@ -43,13 +43,13 @@ func Open(t *testing.T, d store.Dialect, sets ...store.Migrations) *store.DB {
 }
 
 // SQLite opens a new SQLite database file in t.TempDir(), migrated with sets.
-func SQLite(t *testing.T, sets ...store.Migrations) *store.DB {
+func SQLite(t testing.TB, sets ...store.Migrations) *store.DB {
 	t.Helper()
 	return open(t, store.Options{SQLitePath: filepath.Join(t.TempDir(), "hallcast.db")}, sets)
 }
 
 // Postgres opens a connection to a new, empty schema, migrated with sets.
-func Postgres(t *testing.T, sets ...store.Migrations) *store.DB {
+func Postgres(t testing.TB, sets ...store.Migrations) *store.DB {
 	t.Helper()
 	u := PostgresURL(t)
 	return open(t, store.Options{URL: u, BusChannel: Channel(u)}, sets)
@@ -62,7 +62,7 @@ func Channel(schemaURL string) string {
 	return "hallcast_" + u.Query().Get("search_path")
 }
 
-func open(t *testing.T, o store.Options, sets []store.Migrations) *store.DB {
+func open(t testing.TB, o store.Options, sets []store.Migrations) *store.DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, o)
@@ -94,7 +94,7 @@ func baseURL() string {
 // PostgresURL creates a new schema, dropped at the end of the test, and
 // returns a URL whose connections use it. Several store.Open calls on the
 // URL act as several instances sharing one database.
-func PostgresURL(t *testing.T) string {
+func PostgresURL(t testing.TB) string {
 	t.Helper()
 	base := baseURL()
 	pgOnce.Do(func() {

@@ -112,7 +112,8 @@ register('archive-query', (p) => {
     const text = h('span', {});
     const tick = () => {
       const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
-      text.textContent = r.reason === 'locked' ? t('archive.locked', { n: Math.ceil(left / 60) }) : t('archive.slowed', { n: left });
+      const locked = r.scope === 'keys' ? 'archive.locked_keys' : 'archive.locked';
+      text.textContent = r.reason === 'locked' ? t(locked, { n: Math.ceil(left / 60) }) : t('archive.slowed', { n: left });
       if (left === 0) { stopTimer(); clear(status); }
     };
     stopTimer();
@@ -162,7 +163,9 @@ register('archive-query', (p) => {
         for (const input of Object.values(inputs)) input.value = '';
         showResult(res);
       } else {
-        status.append(h('div', { class: 'miss', role: 'alert' }, icon('warn'), ' ', t('archive.miss')));
+        // The misses left count in the hour, whatever was found between.
+        status.append(h('div', { class: 'miss', role: 'alert' }, icon('warn'), ' ', t('archive.miss'),
+          h('p', { class: 'attempts' }, res.attempts_left > 0 ? t('archive.attempts', { n: res.attempts_left }) : t('archive.attempts_none'))));
       }
     } catch (e) {
       go.disabled = false;

@@ -2,11 +2,12 @@
 // lookup. Field errors name the key, never its value.
 import { t } from '/assets/shared/i18n.js';
 
-// refusal reads a 429 answer: {reason: 'locked'|'slowed'|'rate', seconds}.
+// refusal reads a 429 answer: {reason: 'locked'|'slowed'|'rate', seconds,
+// scope: 'kiosk'|'address'|'keys'} (what the lock is on).
 export function refusal(e) {
   const p = e.params || {};
   const seconds = Number(p.seconds || e.retry_after || 60);
-  return { reason: p.reason || 'rate', seconds: Math.max(1, seconds) };
+  return { reason: p.reason || 'rate', seconds: Math.max(1, seconds), scope: p.scope || 'kiosk' };
 }
 
 // fieldErrors puts the server's errors on keys ("keys.<name>") next to

@@ -31,7 +31,15 @@ register('status', () => {
       const st = await kapi('POST', path, { tracking_no: no.value, key: key.value });
       out.append(result(kind.value(), st));
     } catch (e) {
-      out.append(h('p', { class: 'error', role: 'alert' }, e.status === 404 ? t('status.notfound') : t('error.load')));
+      const p = e.params || {};
+      let msg = t('error.load');
+      if (e.status === 404) {
+        // Misses count in the hour whatever was found between.
+        msg = t('status.notfound') + (p.attempts_left > 0 ? ' ' + t('status.attempts', { n: p.attempts_left }) : p.attempts_left === 0 ? ' ' + t('status.paused') : '');
+      } else if (e.status === 429 && p.reason === 'locked') {
+        msg = t('status.locked', { n: Math.ceil((p.seconds || 60) / 60) });
+      }
+      out.append(h('p', { class: 'error', role: 'alert' }, msg));
     }
   };
   box.append(field('kind', t('field.category'), kind), field('tracking_no', t('status.no'), no), field('key', t('status.key'), key),

@@ -32,6 +32,7 @@ type Config struct {
 	BodyLimit       int64
 	UploadLimit     int64
 	SessionTTL      time.Duration
+	AlertKey        []byte // seals alert channel secrets; nil: the key file (AlertKeyPath)
 	MetricsToken    string
 	// ArchiveKey is the archive lookup key from the configuration, or nil
 	// to use the key file in the data folder (ArchiveKeyPath).

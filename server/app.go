@@ -5,6 +5,7 @@ package server
 
 import (
 	"context"
+	"crypto/x509"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/hallcast/hallcast/alert"
 	"github.com/hallcast/hallcast/archive"
 	"github.com/hallcast/hallcast/audit"
 	"github.com/hallcast/hallcast/auth"
@@ -66,6 +68,7 @@ func Migrations() []store.Migrations {
 		status.Migrations,
 		proof.Migrations,
 		emergency.Migrations,
+		alert.Migrations,
 	}
 }
 
@@ -115,6 +118,9 @@ type App struct {
 	ScreenStatus *status.Tracker
 	Proof        *proof.Service
 
+	// Alerts tell people what needs them (server/app_alert.go).
+	Alerts *alert.Service
+
 	// stoppers run at shutdown, last added first.
 	stoppers []func(ctx context.Context)
 	// routeTable records the admin API routes and their roles.
@@ -127,6 +133,9 @@ type App struct {
 type Options struct {
 	Clock      clock.Clock
 	BcryptCost int
+	// AlertRootCAs verifies the SMTP and HTTPS servers of alert channels
+	// (nil: the system's roots).
+	AlertRootCAs *x509.CertPool
 }
 
 // Open opens and migrates the database and builds the services.
@@ -187,6 +196,10 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 	}
 	a.housekeeping()
 	a.monitorJobs()
+	if err := a.openAlerts(ctx, o); err != nil {
+		a.Close(ctx)
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	if err := a.Scheduler.Start(ctx); err != nil {
 		a.Close(ctx)
 		return nil, err

@@ -112,6 +112,13 @@ func (s *Service) SaveRule(ctx context.Context, who audit.Actor, id int64, in Ru
 		if out, err = getRule(ctx, tx, id); err != nil {
 			return err
 		}
+		if before != nil && !sameGroup(before.GroupID, out.GroupID) {
+			// Its open alerts start again at the next evaluation, so that
+			// the new group hears of them.
+			if _, err := tx.Exec(ctx, "UPDATE alert_states SET resolved_at = ? WHERE rule_id = ? AND resolved_at IS NULL", now, id); err != nil {
+				return err
+			}
+		}
 		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "alert_rule.save", ObjectType: "alert_rule", ObjectID: id, Before: before, After: out})
 	})
 	return out, wrap("save a rule", err)
@@ -154,3 +161,5 @@ func (s *Service) seed(ctx context.Context) error {
 	}
 	return nil
 }
+
+func sameGroup(a, b *int64) bool { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/hallcast/hallcast/auth"
 	"github.com/hallcast/hallcast/web"
+	"github.com/hallcast/hallcast/workbook"
 )
 
 // HandleUpload is POST /api/admin/archive/datasets/:id/imports, a
@@ -26,7 +28,11 @@ func (s *Service) HandleUpload(c echo.Context) error {
 		return err
 	}
 	req := ImportRequest{DatasetID: id, Mode: ModeReplace, Encoding: EncodingAuto, Actor: auth.Actor(c), RemoveFile: true}
-	if err := s.readUploadForm(c, &req); err != nil {
+	err = s.readUploadForm(c, &req)
+	if err == nil {
+		err = s.checkUpload(c.Request().Context(), req)
+	}
+	if err != nil {
 		if req.Path != "" {
 			os.Remove(req.Path)
 		}
@@ -84,12 +90,33 @@ func (s *Service) readUploadForm(c echo.Context, req *ImportRequest) error {
 	return nil
 }
 
-// saveUpload streams a file part into the upload folder (mode 0600).
-func (s *Service) saveUpload(r io.Reader) (string, error) {
-	if err := os.MkdirAll(s.upload, 0o700); err != nil {
-		return "", fmt.Errorf("archive: unable to create the upload folder: %w", err)
+// checkUpload refuses, before the import starts, an XLSX file over the
+// limits of workbook.Import (422 too_large naming the limit) or that is
+// not a workbook (422 invalid). A CSV file is read as a stream: its rows
+// are bounded by the upload limit.
+func (s *Service) checkUpload(ctx context.Context, req ImportRequest) error {
+	if f, err := FormatOf(req.FileName); err != nil || f != FormatXLSX {
+		return nil // StartImport names an unsupported file
 	}
-	f, err := os.CreateTemp(s.upload, "archive-*.upload")
+	fh, err := os.Open(req.Path)
+	if err != nil {
+		return fmt.Errorf("archive: unable to read the upload: %w", err)
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return fmt.Errorf("archive: unable to read the upload: %w", err)
+	}
+	return workbook.WebError("file", workbook.Check(ctx, fh, st.Size(), s.xlsx))
+}
+
+// saveUpload streams a file part into this process's upload folder (mode
+// 0600).
+func (s *Service) saveUpload(r io.Reader) (string, error) {
+	if s.work.dir == "" {
+		return "", errors.New("archive: no upload folder")
+	}
+	f, err := os.CreateTemp(s.work.dir, "archive-*.upload")
 	if err != nil {
 		return "", fmt.Errorf("archive: unable to store the upload: %w", err)
 	}

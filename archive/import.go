@@ -108,8 +108,20 @@ func (s *Service) Imports(ctx context.Context, datasetID int64, limit int) ([]Im
 }
 
 // CancelImport asks a running import to stop; it ends as cancelled and
-// the dataset keeps its records.
+// the dataset keeps its records. An import of this process stops at once,
+// one of another process within about leaseEvery (its lease notices the
+// request), and one whose process is gone (a ghost) is ended here and now.
 func (s *Service) CancelImport(ctx context.Context, who audit.Actor, id int64) error {
+	if err := s.requestCancel(ctx, who, id); err != nil {
+		return err
+	}
+	if stop, ok := s.running.Load(id); ok {
+		stop.(context.CancelCauseFunc)(errCancelled)
+	}
+	return s.recoverImports(ctx, "id = ?", id)
+}
+
+func (s *Service) requestCancel(ctx context.Context, who audit.Actor, id int64) error {
 	return s.db.Tx(ctx, func(tx *store.Tx) error {
 		var datasetID int64
 		err := tx.Get(ctx, &datasetID, "UPDATE archive_imports SET cancel = TRUE WHERE id = ? AND state = 'running' RETURNING dataset_id", id)

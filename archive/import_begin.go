@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -11,10 +12,6 @@ import (
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
-
-// staleAfter is how long a running import may go without a heartbeat
-// before it is taken for dead (its process crashed) and failed.
-const staleAfter = 5 * time.Minute
 
 // ImportRequest asks for a file to be imported into a dataset.
 type ImportRequest struct {
@@ -45,7 +42,13 @@ type Job struct {
 	epoch int64
 	size  int64
 	start time.Time
+	// stopping is closed once Run is asked to stop or has ended.
+	stopping chan struct{}
 }
+
+// Stopping is closed once the import is asked to stop (cancelled, the
+// service closing, its lease lost) or has ended.
+func (j *Job) Stopping() <-chan struct{} { return j.stopping }
 
 // StartImport checks the request and records the import as running. Only
 // one import of a dataset runs at a time.
@@ -67,13 +70,17 @@ func (s *Service) StartImport(ctx context.Context, req ImportRequest) (*Job, err
 	if err != nil {
 		return nil, fmt.Errorf("archive: unable to read the file: %w", err)
 	}
-	j := &Job{s: s, req: req, size: st.Size()}
+	j := &Job{s: s, req: req, size: st.Size(), stopping: make(chan struct{})}
+	if err := s.recoverImports(ctx, "dataset_id = ?", req.DatasetID); err != nil {
+		return nil, err
+	}
+	var upload string // the uploaded file, deleted with a ghost import
+	if req.RemoveFile && s.work.dir != "" && filepath.Dir(req.Path) == s.work.dir {
+		upload = filepath.Base(req.Path)
+	}
 	now := s.now()
 	err = s.db.Tx(ctx, func(tx *store.Tx) error {
 		if j.ds, err = s.getDataset(ctx, tx, req.DatasetID); err != nil {
-			return err
-		}
-		if err := s.failStale(ctx, tx, req.DatasetID); err != nil {
 			return err
 		}
 		var running int
@@ -90,8 +97,10 @@ func (s *Service) StartImport(ctx context.Context, req ImportRequest) (*Job, err
 			return web.State("the definition or the lookup key changed since the records were imported: import the whole file in replace mode")
 		}
 		if err := tx.Get(ctx, &j.ID, `INSERT INTO archive_imports (dataset_id, mode, state, epoch, schema_version, key_id, file_name, file_size,
-			format, encoding, actor_name, started_at, progress_at) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			req.DatasetID, req.Mode, j.epoch, j.ds.SchemaVersion, s.key.ID(), req.FileName, j.size, format, "", req.Actor.Name, now, now); err != nil {
+			format, encoding, actor_name, started_at, progress_at, owner, lease_until, upload_file)
+			VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			req.DatasetID, req.Mode, j.epoch, j.ds.SchemaVersion, s.key.ID(), req.FileName, j.size, format, "", req.Actor.Name, now, now,
+			s.work.token, now.Add(leaseFor), upload); err != nil {
 			return fmt.Errorf("archive: unable to start an import: %w", err)
 		}
 		return audit.Record(ctx, tx, req.Actor, audit.Entry{At: now, Action: "archive.import.start", ObjectType: "archive_dataset", ObjectID: req.DatasetID,
@@ -104,15 +113,4 @@ func (s *Service) StartImport(ctx context.Context, req ImportRequest) (*Job, err
 		return nil, err
 	}
 	return j, nil
-}
-
-// failStale fails the running imports of a dataset that stopped sending
-// heartbeats, so a crashed process does not block the dataset.
-func (s *Service) failStale(ctx context.Context, q store.Querier, datasetID int64) error {
-	_, err := q.Exec(ctx, `UPDATE archive_imports SET state = 'failed', error = 'the import stopped (the process ended)', finished_at = ?
-		WHERE state = 'running' AND progress_at < ? AND (dataset_id = ? OR ? = 0)`, s.now(), s.now().Add(-staleAfter), datasetID, datasetID)
-	if err != nil {
-		return fmt.Errorf("archive: unable to fail stale imports: %w", err)
-	}
-	return nil
 }

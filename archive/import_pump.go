@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 )
 
@@ -23,12 +24,22 @@ const heartbeatEvery = 500 * time.Millisecond
 // in flight: memory does not grow with the file.
 func (j *Job) pump(ctx context.Context, src source, pl *plan, bw batchWriter, t *tally) error {
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	batches := make(chan batch, 3)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(batches)
+		defer func() {
+			if r := recover(); r != nil {
+				j.s.log.Error("archive: import panicked", "import", j.ID, "panic", r, "stack", string(debug.Stack()))
+				readErr <- errPanic
+			}
+		}()
 		readErr <- produce(ctx, src, pl, bw.batchSize(), batches)
+	}()
+	defer func() { // the reader stops at its next row; the caller closes the file after it
+		cancel()
+		for range batches {
+		}
 	}()
 	if j.req.OnProgress != nil {
 		j.req.OnProgress(t.progress(j.ID, 0))
@@ -78,6 +89,9 @@ func produce(ctx context.Context, src source, pl *plan, size int, out chan<- bat
 		return nil
 	}
 	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		row, cells, err := src.next()
 		var re *rowError
 		switch {
@@ -129,14 +143,10 @@ func (j *Job) write(ctx context.Context, bw batchWriter, recs []record, t *tally
 	return nil
 }
 
-// heartbeat records the progress (for admins watching from any instance),
-// tells the caller, and notices a cancel request.
+// heartbeat records the progress (for admins watching from any instance)
+// and tells the caller. A cancel request is noticed by the lease (hold).
 func (j *Job) heartbeat(ctx context.Context, t *tally) error {
 	p := t.progress(j.ID, time.Since(j.start))
-	var cancel bool
-	if err := j.s.db.Get(ctx, &cancel, "SELECT cancel FROM archive_imports WHERE id = ?", j.ID); err != nil {
-		return fmt.Errorf("archive: import %d: %w", j.ID, err)
-	}
 	if _, err := j.s.db.Exec(ctx, `UPDATE archive_imports SET rows_read = ?, rows_total = ?, rows_added = ?, rows_duplicate = ?, rows_bad = ?,
 		rate = ?, eta_seconds = ?, progress_at = ? WHERE id = ?`, p.RowsRead, p.RowsTotal, p.RowsAdded, p.RowsDuplicate, p.RowsBad,
 		int64(p.Rate), int64(p.ETA.Seconds()), j.s.now(), j.ID); err != nil {
@@ -144,9 +154,6 @@ func (j *Job) heartbeat(ctx context.Context, t *tally) error {
 	}
 	if j.req.OnProgress != nil {
 		j.req.OnProgress(p)
-	}
-	if cancel {
-		return errCancelled
 	}
 	return nil
 }

@@ -6,25 +6,53 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/hallcast/hallcast/store"
+	"github.com/hallcast/hallcast/workbook"
 )
 
-// errCancelled ends an import that an admin cancelled.
-var errCancelled = errors.New("archive: the import was cancelled")
+// Why an import stopped before its end.
+var (
+	// errCancelled: an admin cancelled it.
+	errCancelled = errors.New("archive: the import was cancelled")
+	// errStopped: the service closed (the server stops).
+	errStopped = errors.New("archive: interrupted: the server stopped")
+	// errTakenOver: another process ended it, taking it for dead.
+	errTakenOver = errors.New("archive: the import was ended meanwhile by another process")
+	// errPanic: reading the file hit a bug; the server goes on.
+	errPanic = errors.New("archive: internal error while reading the file")
+)
 
 // Run reads the file and, when every step succeeds, makes its records
-// live in one transaction. On any failure, or when cancelled, the dataset
-// keeps the records it had and the import's own rows are removed. It
-// returns the import as recorded.
-func (j *Job) Run(ctx context.Context) (*Import, error) {
+// live in one transaction. On any failure, when cancelled, or on a panic,
+// the dataset keeps the records it had, the import's own rows are removed
+// and an uploaded file is deleted. While it runs it holds the import's
+// lease and stops within about leaseEvery of a cancel request. It returns
+// the import as recorded.
+func (j *Job) Run(parent context.Context) (*Import, error) {
 	if j.req.RemoveFile {
 		defer os.Remove(j.req.Path)
 	}
 	j.start = time.Now()
 	t := &tally{}
-	err := j.run(ctx, t)
+	ctx, stop := context.WithCancelCause(parent)
+	context.AfterFunc(ctx, func() { close(j.stopping) })
+	j.s.running.Store(j.ID, stop)
+	defer j.s.running.Delete(j.ID)
+	held := make(chan struct{})
+	go func() {
+		defer close(held)
+		j.hold(ctx, stop)
+	}()
+	err := j.safeRun(ctx, t)
+	if err != nil && ctx.Err() != nil {
+		err = context.Cause(ctx)
+	}
+	stop(nil)
+	<-held
 	if err != nil {
 		j.abort(err, t)
 	}
@@ -33,11 +61,23 @@ func (j *Job) Run(ctx context.Context) (*Import, error) {
 		p.Done = true
 		j.req.OnProgress(p)
 	}
-	im, gerr := j.s.GetImport(context.WithoutCancel(ctx), j.ID)
+	im, gerr := j.s.GetImport(context.WithoutCancel(parent), j.ID)
 	if err == nil {
 		err = gerr
 	}
 	return im, err
+}
+
+// safeRun runs the import; a panic (a reader's bug on a crafted file)
+// becomes an error: a file must not take the server down.
+func (j *Job) safeRun(ctx context.Context, t *tally) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			j.s.log.Error("archive: import panicked", "import", j.ID, "panic", r, "stack", string(debug.Stack()))
+			err = errPanic
+		}
+	}()
+	return j.run(ctx, t)
 }
 
 func (j *Job) run(ctx context.Context, t *tally) error {
@@ -45,7 +85,7 @@ func (j *Job) run(ctx context.Context, t *tally) error {
 	if err := s.purgeLeftovers(ctx, j.ds.ID); err != nil {
 		return err
 	}
-	src, err := openSource(j.req.Path, mustFormat(j.req.FileName), j.req.Encoding)
+	src, err := s.openSource(ctx, j.req.Path, mustFormat(j.req.FileName), j.req.Encoding)
 	if err != nil {
 		return err
 	}
@@ -100,6 +140,10 @@ func (j *Job) abort(cause error, t *tally) {
 	state, msg := StateFailed, errorText(cause)
 	if errors.Is(cause, errCancelled) || errors.Is(cause, context.Canceled) {
 		state = StateCancelled
+	}
+	var le *workbook.LimitError
+	if errors.As(cause, &le) { // the limit alone, as the upload's 422 gives it
+		msg = strings.TrimPrefix(le.Error(), "workbook: ")
 	}
 	report := t.report.encode()
 	p := t.progress(j.ID, time.Since(j.start))

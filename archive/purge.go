@@ -66,20 +66,23 @@ func (s *Service) kickPurge() {
 	}
 }
 
-// purgeLoop sets archive_live from the imports' states, fails imports
-// whose process died and purges the records of replaced, failed,
-// cancelled and deleted imports.
+// purgeLoop sets archive_live from the imports' states, ends imports
+// whose process is gone and deletes left-over uploads (after the first
+// round: the owner of the service calls Recover at start), and purges the
+// records of replaced, failed, cancelled and deleted imports.
 func (s *Service) purgeLoop() {
 	defer s.jobs.Done()
 	ctx := s.jobsCtx
 	t := time.NewTicker(purgeEvery)
 	defer t.Stop()
-	for {
+	for round := 0; ; round++ {
 		if err := s.reconcileLive(ctx); err != nil && ctx.Err() == nil {
 			s.log.Error("archive: purge", "err", err)
 		}
-		if err := s.failStale(ctx, s.db, 0); err != nil && ctx.Err() == nil {
-			s.log.Error("archive: purge", "err", err)
+		if round > 0 {
+			if err := s.Recover(ctx); err != nil && ctx.Err() == nil {
+				s.log.Error("archive: purge", "err", err)
+			}
 		}
 		if err := s.purgeWhere(ctx, "1 = 1"); err != nil && ctx.Err() == nil {
 			s.log.Error("archive: purge", "err", err)

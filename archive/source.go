@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -60,10 +61,11 @@ func (e *rowError) Error() string { return fmt.Sprintf("row %d: %s: %s", e.row, 
 // errNoHeader is returned for a file without any row.
 var errNoHeader = errors.New("archive: the file is empty: the first row must hold the column headers")
 
-// openSource opens a file of the format for reading.
-func openSource(path string, f Format, enc Encoding) (source, error) {
+// openSource opens a file of the format for reading; an XLSX file is
+// checked against the service's limits first.
+func (s *Service) openSource(ctx context.Context, path string, f Format, enc Encoding) (source, error) {
 	if f == FormatXLSX {
-		return openXLSX(path)
+		return openXLSX(ctx, path, s.xlsx, s.work.dir, &s.jobs)
 	}
 	return openCSV(path, enc)
 }

@@ -1,15 +1,20 @@
 package archive
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/hallcast/hallcast/workbook"
 )
 
 // xlsxSource reads the first worksheet of an XLSX file with excelize's
-// streaming row iterator; large worksheets are unzipped to a temporary
-// file, not into memory.
+// streaming row iterator, after workbook checked the file against its
+// limits; large worksheets are unzipped to a temporary file in the upload
+// folder (workbook.Limits.XMLMemory), not into memory.
 type xlsxSource struct {
 	f     *excelize.File
 	rows  *excelize.Rows
@@ -17,8 +22,8 @@ type xlsxSource struct {
 	total int64
 }
 
-func openXLSX(path string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(path)
+func openXLSX(ctx context.Context, path string, l workbook.Limits, tmpDir string, pending *sync.WaitGroup) (*xlsxSource, error) {
+	f, err := workbook.Open(ctx, path, l, tmpDir, pending)
 	if err != nil {
 		return nil, fmt.Errorf("archive: unable to open the spreadsheet: %w", err)
 	}

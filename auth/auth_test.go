@@ -84,12 +84,12 @@ func TestLoginThrottlesAfterFiveFailures(t *testing.T) {
 				t.Fatalf("attempt %d: %v", i, err)
 			}
 		}
-		_, _, err := s.Login(ctx, "bob", "correct horse", "10.0.0.2", "test")
+		_, _, err := s.Login(ctx, "bob", "correct horse", "10.0.0.1", "test")
 		if code(err) != web.CodeThrottled {
-			t.Fatalf("sixth attempt with the right password: %v, want throttled", err)
+			t.Fatalf("sixth attempt with the right password from the same address: %v, want throttled", err)
 		}
 		fake.Advance(16 * time.Minute)
-		u, token, err := s.Login(ctx, "bob", "correct horse", "10.0.0.2", "test")
+		u, token, err := s.Login(ctx, "bob", "correct horse", "10.0.0.1", "test")
 		if err != nil || token == "" || u.Username != "bob" {
 			t.Fatalf("after the lock: %v", err)
 		}

@@ -24,10 +24,15 @@ func (s *Service) cookie(c echo.Context, value string, maxAge time.Duration) *ht
 		age = -1
 	}
 	return &http.Cookie{
-		Name: CookieName, Value: value, Path: "/", MaxAge: age,
-		HttpOnly: true, SameSite: http.SameSiteStrictMode,
-		Secure: s.opts.SecureCookies || c.Scheme() == "https",
+		Name: s.SessionCookie(), Value: value, Path: "/", MaxAge: age,
+		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.secure(c),
 	}
+}
+
+// startSession hands a new session to the browser, with its CSRF token.
+func (s *Service) startSession(c echo.Context, token string) {
+	c.SetCookie(s.cookie(c, token, s.opts.SessionTTL))
+	s.setCSRFCookie(c, sessionCSRF(token))
 }
 
 // HandleLogin is POST /api/admin/login.
@@ -46,18 +51,19 @@ func (s *Service) HandleLogin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.SetCookie(s.cookie(c, token, s.opts.SessionTTL))
+	s.startSession(c, token)
 	return c.JSON(http.StatusOK, u)
 }
 
 // HandleLogout is POST /api/admin/logout.
 func (s *Service) HandleLogout(c echo.Context) error {
-	if ck, err := c.Cookie(CookieName); err == nil {
+	if ck, err := c.Cookie(s.SessionCookie()); err == nil {
 		if err := s.EndSession(c.Request().Context(), ck.Value); err != nil {
 			return err
 		}
 	}
 	c.SetCookie(s.cookie(c, "", -1))
+	s.setCSRFCookie(c, newAnonCSRF())
 	return c.NoContent(http.StatusNoContent)
 }
 
@@ -92,7 +98,7 @@ func (s *Service) HandleChangeOwnPassword(c echo.Context) error {
 		return web.Invalid("new", web.CodeInvalid, "choose a password different from the current one")
 	}
 	var chk web.Check
-	checkPassword(&chk, "new", req.New)
+	checkPassword(&chk, "new", req.New, u.Username, u.DisplayName)
 	if err := chk.Err(); err != nil {
 		return err
 	}
@@ -105,6 +111,6 @@ func (s *Service) HandleChangeOwnPassword(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.SetCookie(s.cookie(c, token, s.opts.SessionTTL))
+	s.startSession(c, token)
 	return c.NoContent(http.StatusNoContent)
 }

@@ -15,11 +15,13 @@ import (
 var errBadCredentials = &web.Error{Status: http.StatusUnauthorized, Code: web.CodeBadCredential, Message: "wrong user name or password"}
 
 // Login checks a password and opens a session, returning its token. It
-// refuses throttled accounts and addresses even with the right password,
-// and answers unknown, disabled and wrong-password logins alike.
+// refuses a throttled (account, address) pair or address even with the
+// right password, and answers unknown, disabled and wrong-password logins
+// alike. Failures lock the account only for the address they come from,
+// so an attacker's guesses never lock its owner out elsewhere.
 func (s *Service) Login(ctx context.Context, username, password, ip, userAgent string) (*User, string, error) {
 	username = strings.ToLower(strings.TrimSpace(username))
-	userKey, ipKey := "user:"+username, "ip:"+ip
+	userKey, ipKey := accountKey(username, ip), "ip:"+ip
 	if d, err := s.lockedFor(ctx, userKey, ipKey); err != nil {
 		return nil, "", wrap("check login throttling", err)
 	} else if d > 0 {

@@ -16,7 +16,7 @@ const ctxUser = "auth.user"
 func (s *Service) Session() echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			ck, err := c.Cookie(CookieName)
+			ck, err := c.Cookie(s.SessionCookie())
 			if err == nil && ck.Value != "" {
 				u, err := s.SessionUser(c.Request().Context(), ck.Value)
 				if err != nil {

@@ -12,9 +12,6 @@ import (
 	"github.com/hallcast/hallcast/store"
 )
 
-// CookieName is the session cookie.
-const CookieName = "hallcast_session"
-
 // sessionTouchEvery limits how often a session's expiry slides forward, so
 // reads do not write on every request.
 const sessionTouchEvery = time.Minute

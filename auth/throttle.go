@@ -9,13 +9,23 @@ import (
 	"github.com/hallcast/hallcast/web"
 )
 
-// Login throttling, stored in the database so every instance sees it.
+// Login throttling, stored in the database so every instance sees it. An
+// account is locked per client address: five wrong passwords from one
+// address lock that (account, address) pair, never the account for
+// everyone (which would let anyone lock an admin out); twenty from one
+// address lock the address for every account. Guessing from many
+// addresses is bounded by the password rules (password_check.go).
 const (
 	throttleWindow   = 15 * time.Minute
 	throttleLockFor  = 15 * time.Minute
-	accountFailLimit = 5  // failures per account within the window
+	accountFailLimit = 5  // failures per (account, address) within the window
 	addressFailLimit = 20 // failures per client address within the window
 )
+
+// accountKey is the throttling key of an account at one address.
+func accountKey(username, ip string) string { return accountPrefix(username) + ip }
+
+func accountPrefix(username string) string { return "user:" + username + "@" }
 
 type failureRow struct {
 	Failures    int        `db:"failures"`

@@ -93,8 +93,15 @@ func (s *Service) SetPassword(ctx context.Context, who audit.Actor, id int64, pw
 		pw = RandomPassword()
 		mustChange = true
 	}
+	var context []string
+	var u User
+	if err := s.db.Get(ctx, &u, "SELECT "+userColumns+" FROM users WHERE id = ?", id); err == nil {
+		context = []string{u.Username, u.DisplayName}
+	} else if !store.IsNotFound(err) {
+		return "", wrap("set password", err)
+	}
 	var c web.Check
-	checkPassword(&c, "password", pw)
+	checkPassword(&c, "password", pw, context...)
 	if err := c.Err(); err != nil {
 		return "", err
 	}

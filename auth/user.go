@@ -48,6 +48,9 @@ type User struct {
 	CreatedAt          time.Time  `db:"created_at" json:"created_at"`
 	UpdatedAt          time.Time  `db:"updated_at" json:"updated_at"`
 	LastLoginAt        *time.Time `db:"last_login_at" json:"last_login_at,omitempty"`
+	// Locked is set in lists when wrong passwords locked the account at
+	// some address; an admin lifts it (Unlock).
+	Locked bool `db:"-" json:"locked,omitempty"`
 }
 
 // Name is how the user is shown: the display name, or the user name.
@@ -66,21 +69,5 @@ func checkUsername(c *web.Check, name string) {
 	if name != "" {
 		c.That(usernamePattern.MatchString(name), "username", web.CodeInvalid,
 			"2 to 32 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit")
-	}
-}
-
-// checkPassword validates a new password.
-func checkPassword(c *web.Check, field, pw string) {
-	switch {
-	case pw == "":
-		c.Add(web.Invalid(field, web.CodeRequired, "required"))
-	case len([]rune(pw)) < 10:
-		e := web.Invalid(field, web.CodeTooShort, "at least 10 characters")
-		e.Params = map[string]any{"min": 10}
-		c.Add(e)
-	case len(pw) > 72:
-		e := web.Invalid(field, web.CodeTooLong, "at most 72 bytes")
-		e.Params = map[string]any{"max": 72}
-		c.Add(e)
 	}
 }

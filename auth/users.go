@@ -37,7 +37,7 @@ func (s *Service) Create(ctx context.Context, who audit.Actor, nu NewUser) (*Use
 	checkUsername(&c, nu.Username)
 	c.MaxRunes("display_name", nu.DisplayName, 64)
 	c.That(nu.Role.Valid(), "role", web.CodeInvalid, "want admin, editor or reviewer")
-	checkPassword(&c, "password", nu.Password)
+	checkPassword(&c, "password", nu.Password, nu.Username, nu.DisplayName)
 	if err := c.Err(); err != nil {
 		return nil, "", err
 	}
@@ -97,6 +97,13 @@ func (s *Service) List(ctx context.Context) ([]User, error) {
 	users := []User{}
 	if err := s.db.Select(ctx, &users, "SELECT "+userColumns+" FROM users ORDER BY username"); err != nil {
 		return nil, fmt.Errorf("auth: unable to list users: %w", err)
+	}
+	locked, err := s.lockedUsers(ctx, s.db)
+	if err != nil {
+		return nil, fmt.Errorf("auth: unable to list locked users: %w", err)
+	}
+	for i := range users {
+		users[i].Locked = locked[users[i].Username]
 	}
 	return users, nil
 }

@@ -31,12 +31,20 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	BodyLimit       int64
 	UploadLimit     int64
-	SessionTTL      time.Duration
-	AlertKey        []byte // seals alert channel secrets; nil: the key file (AlertKeyPath)
-	MetricsToken    string
+	// UnzipLimit is the most an uploaded XLSX file may inflate to.
+	UnzipLimit   int64
+	SessionTTL   time.Duration
+	MetricsToken string
+	// AlertKey seals alert channel secrets; nil: the key file
+	// (AlertKeyPath).
+	AlertKey []byte
 	// ArchiveKey is the archive lookup key from the configuration, or nil
 	// to use the key file in the data folder (ArchiveKeyPath).
 	ArchiveKey []byte
+	// ContactKeys are the keys that seal citizens' personal data from the
+	// configuration (the first seals), or nil to use the key file in the
+	// data folder (ContactKeyPath).
+	ContactKeys [][]byte
 }
 
 // SQLitePath is where the embedded database lives when no PostgreSQL URL is
@@ -49,6 +57,12 @@ func (c *Config) SQLitePath() string {
 // configured; it is created on first start.
 func (c *Config) ArchiveKeyPath() string {
 	return filepath.Join(c.DataDir, "archive.key")
+}
+
+// ContactKeyPath is the contact key file used when no key is configured;
+// it is created on first start.
+func (c *Config) ContactKeyPath() string {
+	return filepath.Join(c.DataDir, "contact.key")
 }
 
 // UsesPostgres reports whether the configured database is PostgreSQL.

@@ -80,9 +80,38 @@ var Settings = []Setting{
 	{Flag: "shutdown-timeout", Default: "15s", Usage: "how long in-flight requests may take to finish on shutdown", apply: durationSetting(time.Second, time.Hour, func(c *Config, d time.Duration) { c.ShutdownTimeout = d })},
 	{Flag: "body-limit", Default: "1MB", Usage: "largest accepted request body for JSON APIs", apply: sizeSetting(1<<10, 1<<30, func(c *Config, n int64) { c.BodyLimit = n })},
 	{Flag: "upload-limit", Default: "20MB", Usage: "largest accepted file upload", apply: sizeSetting(1<<10, 1<<34, func(c *Config, n int64) { c.UploadLimit = n })},
+	{Flag: "unzip-limit", Default: "1GB", Usage: "most an XLSX archive import may inflate to (a larger one is refused before it is read)", apply: sizeSetting(1<<20, 1<<36, func(c *Config, n int64) { c.UnzipLimit = n })},
 	{Flag: "session-ttl", Default: "12h", Usage: "how long an admin session lasts without activity", apply: durationSetting(time.Minute, 30*24*time.Hour, func(c *Config, d time.Duration) { c.SessionTTL = d })},
 	{Flag: "metrics-token", Usage: "bearer token required on /metrics; empty leaves /metrics open to trusted proxies and loopback only", Secret: true, apply: func(c *Config, v string) error { c.MetricsToken = v; return nil }},
 	{Flag: "archive-key", Usage: "key of the archive lookup hashes, 64 hex characters; empty: <data-dir>/archive.key, created on first start (instances sharing one database share one key, e.g. with HALLCAST_ARCHIVE_KEY_FILE)", Secret: true, apply: applyArchiveKey},
+	{Flag: "contact-key", Usage: "keys sealing citizens' personal data (applicants, suggestion phones), 64 hex characters each, comma or line separated, the first seals; empty: <data-dir>/contact.key, created on first start (instances sharing one database share the keys, e.g. with HALLCAST_CONTACT_KEY_FILE)", Secret: true, apply: applyContactKey},
+}
+
+// applyContactKey takes a list of keys of 64 hex characters, separated
+// by commas, spaces or line breaks (a _FILE may hold one per line, with
+// # comments); the first seals.
+func applyContactKey(c *Config, v string) error {
+	c.ContactKeys = nil
+	for _, line := range strings.Split(v, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\r' }) {
+			b, err := hex.DecodeString(f)
+			if err != nil || len(b) != 32 {
+				c.ContactKeys = nil
+				return fmt.Errorf("want keys of 64 hex characters (32 bytes), the first sealing, e.g. from: head -c32 /dev/urandom | xxd -p -c64")
+			}
+			for _, k := range c.ContactKeys {
+				if string(k) == string(b) {
+					c.ContactKeys = nil
+					return fmt.Errorf("a key is listed twice")
+				}
+			}
+			c.ContactKeys = append(c.ContactKeys, b)
+		}
+	}
+	return nil
 }
 
 func applyArchiveKey(c *Config, v string) error {

@@ -21,7 +21,7 @@ func (s *Service) Pair(ctx context.Context, tx *store.Tx, who audit.Actor, code,
 	name = strings.TrimSpace(name)
 	var c web.Check
 	c.That(len(code) == 6 && strings.Trim(code, "0123456789") == "", "code", web.CodeInvalid, "want the 6 digits shown on the device")
-	c.Text("name", name, 64)
+	c.Line("name", name, 64)
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ func (s *Service) List(ctx context.Context, kind Kind, withRevoked bool) ([]Devi
 // Rename changes a device's name.
 func (s *Service) Rename(ctx context.Context, who audit.Actor, id int64, name string) (*Device, error) {
 	var c web.Check
-	name = c.Text("name", name, 64)
+	name = c.Line("name", name, 64)
 	if err := c.Err(); err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/big"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
@@ -31,9 +32,7 @@ func (s *Service) RequestPairing(ctx context.Context, kind Kind, info, ip string
 	if !kind.Valid() {
 		return nil, web.Invalid("kind", web.CodeInvalid, "want screen or kiosk")
 	}
-	if len(info) > 512 {
-		info = info[:512]
-	}
+	info = truncate(info, 512)
 	claim, claimHash := newSecret()
 	now := s.now()
 	req := &Request{Claim: claim, ExpiresAt: now.Add(s.opts.PairingTTL)}
@@ -132,4 +131,16 @@ func (s *Service) Claim(ctx context.Context, code, claim string) (*Status, error
 		return nil, wrap("claim a pairing", err)
 	}
 	return &st, nil
+}
+
+// truncate cuts s to at most n bytes without splitting a character (a
+// split one would be invalid UTF-8, which PostgreSQL refuses).
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

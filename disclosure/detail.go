@@ -11,7 +11,7 @@ import (
 // corrections of its receipt date.
 func (s *Service) detail(ctx context.Context, cal *calendar.Calendar, v *Request) error {
 	var err error
-	if v.Scan, err = scanInfo(ctx, s.db, v.ID); err != nil {
+	if v.Scan, err = s.scanInfo(ctx, v.ID, v.TrackingNo); err != nil {
 		return err
 	}
 	if v.ReceivedDay, err = receiptDay(cal, v.State.ReceivedOn); err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/privacy"
+	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
@@ -47,6 +48,8 @@ type Options struct {
 	// UploadLimit is the largest scanned application, in bytes (default
 	// 20 MB; the server passes its upload limit).
 	UploadLimit int64
+	// Keys seal the applicants' personal data (required).
+	Keys *sealed.Keyring
 }
 
 // Service stores and processes requests.
@@ -55,8 +58,11 @@ type Service struct {
 	opts Options
 }
 
-// New returns a Service.
+// New returns a Service. It panics without Options.Keys.
 func New(db *store.DB, o Options) *Service {
+	if o.Keys == nil {
+		panic("disclosure: New needs the contact keys (Options.Keys)")
+	}
 	if o.Clock == nil {
 		o.Clock = clock.System{}
 	}

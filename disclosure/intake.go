@@ -23,7 +23,8 @@ type intake struct {
 
 // insertRequest stores a new request with its receipt event (the first of
 // its log) and returns its ID and tracking number. The tracking number
-// starts with the day of receipt (YYMMDD).
+// starts with the day of receipt (YYMMDD). The applicant's personal data
+// is stored sealed, with its masked copies (contact.go).
 func (s *Service) insertRequest(ctx context.Context, tx *store.Tx, in intake, now time.Time) (int64, string, error) {
 	var no string
 	for range 10 {
@@ -41,14 +42,23 @@ func (s *Service) insertRequest(ctx context.Context, tx *store.Tx, in intake, no
 		dev = in.deviceID
 	}
 	a := in.app
+	r := requestRow{TrackingNo: no, ApplicantType: a.ApplicantType, Name: a.Name, IDType: a.IDType, IDNumber: a.IDNumber,
+		LegalRep: a.LegalRep, ContactName: a.ContactName, Phone: a.Phone, Email: a.Email, Address: a.Address,
+		Description: a.Description, Note: in.note}
+	s.mask(&r)
+	k, err := s.opts.Keys.Sealing()
+	if err != nil {
+		return 0, "", err
+	}
+	sealRow(k, &r)
 	var id int64
-	err := tx.Get(ctx, &id, `INSERT INTO disclosure_requests (tracking_no, device_id, applicant_type, name, id_type, id_number, org_code,
+	err = tx.Get(ctx, &id, `INSERT INTO disclosure_requests (tracking_no, device_id, applicant_type, name, id_type, id_number, org_code,
 		legal_rep, contact_name, phone, phone_last4, email, address, postcode, description, doc_ref, form, delivery, status,
-		channel, applicant_category, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		no, dev, a.ApplicantType, a.Name, a.IDType, a.IDNumber, a.OrgCode, a.LegalRep, a.ContactName,
-		a.Phone, a.Phone[len(a.Phone)-4:], a.Email, a.Address, a.Postcode, a.Description, a.DocRef, a.Form, a.Delivery,
-		StatusProcessing, in.channel, a.Category(), in.note, now, now)
+		channel, applicant_category, note, seal_key, name_masked, id_masked, phone_masked, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		no, dev, a.ApplicantType, r.Name, a.IDType, r.IDNumber, a.OrgCode, r.LegalRep, r.ContactName,
+		r.Phone, a.Phone[len(a.Phone)-4:], r.Email, r.Address, a.Postcode, r.Description, a.DocRef, a.Form, a.Delivery,
+		StatusProcessing, in.channel, a.Category(), r.Note, r.SealKey, r.NameMasked, r.IDMasked, r.PhoneMasked, now, now)
 	if err != nil {
 		return 0, "", fmt.Errorf("insert the request: %w", err)
 	}

@@ -44,7 +44,7 @@ func TestMigrationFillsChannelAndCategory(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if n, err := db.Migrate(ctx, audit.Migrations, auth.Migrations, device.Migrations, disclosure.Migrations); err != nil || n != 1 {
+		if n, err := db.Migrate(ctx, audit.Migrations, auth.Migrations, device.Migrations, disclosure.Migrations); err != nil || n < 1 {
 			t.Fatalf("upgrade: %d applied, %v", n, err)
 		}
 		var rows []struct {

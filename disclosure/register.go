@@ -58,8 +58,10 @@ func checkReceipt(c *web.Check, field, raw string, today calendar.Date) calendar
 // its channel gives (see Channel) and an optional scanned application
 // (PDF, JPEG or PNG by content, at most the upload limit), and starts its
 // clock on that date. Everything is checked before anything is stored:
-// a refused scan stores nothing. The audit entry names the request, not
-// the applicant's ID number or phone. It returns the request as Get does.
+// a refused scan stores nothing. The applicant's personal data and the
+// scan are stored sealed (contact.go). The audit entry names the request,
+// not the applicant's ID number, phone, name or the scan's file name. It
+// returns the request as Get does.
 func (s *Service) Register(ctx context.Context, who audit.Actor, reg Registration, file *web.File) (*Request, error) {
 	today := s.today()
 	var c web.Check
@@ -92,10 +94,11 @@ func (s *Service) Register(ctx context.Context, who audit.Actor, reg Registratio
 			"applicant_type": reg.ApplicantType, "applicant_category": reg.Category(), "name": s.opts.Policy.MaskName(reg.Name),
 			"has_note": reg.Note != ""}
 		if sc != nil {
-			if err := insertScan(ctx, tx, id, sc, now); err != nil {
+			if err := s.insertScan(ctx, tx, id, no, sc, now); err != nil {
 				return err
 			}
-			after["scan"] = sc.ScanInfo
+			// Not its file name: it may name the applicant.
+			after["scan"] = map[string]any{"content_type": sc.ContentType, "size": sc.Size, "sha256": sc.SHA256}
 		}
 		return audit.Record(ctx, tx, who, audit.Entry{At: now, Action: "disclosure.register", ObjectType: "disclosure_request",
 			ObjectID: id, After: after})

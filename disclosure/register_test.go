@@ -117,7 +117,7 @@ func withLimit(t *testing.T, db *store.DB, at time.Time, limit int64) *disclosur
 	if err != nil {
 		t.Fatal(err)
 	}
-	return disclosure.New(db, disclosure.Options{Clock: clock.NewFake(at), Location: shanghai, Calendar: fixedCal{c}, UploadLimit: limit})
+	return disclosure.New(db, disclosure.Options{Clock: clock.NewFake(at), Location: shanghai, Calendar: fixedCal{c}, UploadLimit: limit, Keys: newKeys(t)})
 }
 
 // Bad input is refused naming the field, and nothing is stored.

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"time"
 	"unicode/utf8"
 
+	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
@@ -62,21 +64,35 @@ func checkScan(c *web.Check, f *web.File, limit int64) *scan {
 	return &scan{ScanInfo: ScanInfo{Name: name, ContentType: ct, Size: int64(len(f.Data)), SHA256: hex.EncodeToString(sum[:])}, data: f.Data}
 }
 
-func insertScan(ctx context.Context, tx *store.Tx, id int64, sc *scan, now time.Time) error {
-	_, err := tx.Exec(ctx, `INSERT INTO disclosure_scans (request_id, name, content_type, size, sha256, data, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, sc.Name, sc.ContentType, sc.Size, sc.SHA256, sc.data, now)
+func scanPlace(column, trackingNo string) string {
+	return sealed.Place("disclosure_scans", column, trackingNo)
+}
+
+// insertScan stores the scan of request id (trackingNo), its name and
+// bytes sealed: a scanned application is full of personal data.
+func (s *Service) insertScan(ctx context.Context, tx *store.Tx, id int64, trackingNo string, sc *scan, now time.Time) error {
+	k, err := s.opts.Keys.Sealing()
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO disclosure_scans (request_id, name, content_type, size, sha256, data, seal_key, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, k.Seal(sc.Name, scanPlace("name", trackingNo)), sc.ContentType, sc.Size, sc.SHA256,
+		k.SealBytes(sc.data, scanPlace("data", trackingNo)), k.ID(), now)
 	return err
 }
 
 // scanInfo reads what is known of request id's scan; nil when it has none.
-func scanInfo(ctx context.Context, q store.Querier, id int64) (*ScanInfo, error) {
+func (s *Service) scanInfo(ctx context.Context, id int64, trackingNo string) (*ScanInfo, error) {
 	var si ScanInfo
-	err := q.Get(ctx, &si, "SELECT name, content_type, size, sha256 FROM disclosure_scans WHERE request_id = ?", id)
+	err := s.db.Get(ctx, &si, "SELECT name, content_type, size, sha256 FROM disclosure_scans WHERE request_id = ?", id)
 	if store.IsNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	if si.Name, err = s.opts.Keys.Open(si.Name, scanPlace("name", trackingNo)); err != nil {
+		return nil, fmt.Errorf("open the name of the scan of request %d: %w", id, err)
 	}
 	return &si, nil
 }
@@ -86,14 +102,23 @@ func scanInfo(ctx context.Context, q store.Querier, id int64) (*ScanInfo, error)
 func (s *Service) Scan(ctx context.Context, id int64) (*ScanInfo, []byte, error) {
 	var row struct {
 		ScanInfo
-		Data []byte `db:"data"`
+		TrackingNo string `db:"tracking_no"`
+		Data       []byte `db:"data"`
 	}
-	err := s.db.Get(ctx, &row, "SELECT name, content_type, size, sha256, data FROM disclosure_scans WHERE request_id = ?", id)
+	err := s.db.Get(ctx, &row, `SELECT s.name, s.content_type, s.size, s.sha256, r.tracking_no, s.data
+		FROM disclosure_scans s JOIN disclosure_requests r ON r.id = s.request_id WHERE s.request_id = ?`, id)
 	if store.IsNotFound(err) {
 		return nil, nil, web.NotFound("scan")
 	}
 	if err != nil {
 		return nil, nil, wrap("read a scan", err)
 	}
-	return &row.ScanInfo, row.Data, nil
+	if row.Name, err = s.opts.Keys.Open(row.Name, scanPlace("name", row.TrackingNo)); err != nil {
+		return nil, nil, wrap("read a scan", err)
+	}
+	data, err := s.opts.Keys.OpenBytes(row.Data, scanPlace("data", row.TrackingNo))
+	if err != nil {
+		return nil, nil, wrap("read a scan", err)
+	}
+	return &row.ScanInfo, data, nil
 }

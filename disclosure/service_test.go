@@ -12,6 +12,7 @@ import (
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
+	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/store/storetest"
 	"github.com/hallcast/hallcast/web"
@@ -29,7 +30,17 @@ func service(t *testing.T, db *store.DB, at time.Time) (*disclosure.Service, *cl
 		t.Fatal(err)
 	}
 	fake := clock.NewFake(at)
-	return disclosure.New(db, disclosure.Options{Clock: fake, Location: shanghai, Calendar: fixedCal{cal}}), fake
+	return disclosure.New(db, disclosure.Options{Clock: fake, Location: shanghai, Calendar: fixedCal{cal}, Keys: newKeys(t)}), fake
+}
+
+// newKeys is a keyring of one new contact key.
+func newKeys(t *testing.T) *sealed.Keyring {
+	t.Helper()
+	r, err := sealed.NewKeyring(sealed.Generate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 func application() disclosure.Application {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/calendar"
-	"github.com/hallcast/hallcast/privacy"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
@@ -37,14 +36,21 @@ type requestRow struct {
 	Channel       string    `db:"channel"`
 	Category      string    `db:"applicant_category"`
 	Note          string    `db:"note"`
+	SealKey       string    `db:"seal_key"`
+	NameMasked    string    `db:"name_masked"`
+	IDMasked      string    `db:"id_masked"`
+	PhoneMasked   string    `db:"phone_masked"`
 }
 
 const requestColumns = `id, tracking_no, device_id, applicant_type, name, id_type, id_number, org_code, legal_rep, contact_name,
 	phone, email, address, postcode, description, doc_ref, form, delivery, status, assignee_id, created_at,
-	channel, applicant_category, note`
+	channel, applicant_category, note, seal_key, name_masked, id_masked, phone_masked`
 
 // Request is a request as admins see it: personal numbers masked (R6),
-// its log and its clock today, with the due-soon flag.
+// its log and its clock today, with the due-soon flag. In a list, Name is
+// the masked copy and the applicant's contact details and description are
+// left out (nothing sealed is opened); the detail of one request (Get)
+// has them in full, but never the ID number or the phone (contact.go).
 type Request struct {
 	ID            int64     `json:"id"`
 	TrackingNo    string    `json:"tracking_no"`
@@ -60,7 +66,7 @@ type Request struct {
 	Email         string    `json:"email,omitempty"`
 	Address       string    `json:"address,omitempty"`
 	Postcode      string    `json:"postcode,omitempty"`
-	Description   string    `json:"description"`
+	Description   string    `json:"description,omitempty"`
 	DocRef        string    `json:"doc_ref,omitempty"`
 	Form          string    `json:"form"`
 	Delivery      string    `json:"delivery"`
@@ -87,20 +93,13 @@ type Request struct {
 	Corrections []ReceiptCorrection `json:"receipt_corrections,omitempty"`
 }
 
+// view is the request of a list: the masked copies, nothing opened.
 func (s *Service) view(r requestRow, log []LogEntry, st State, soon int) Request {
-	v := Request{ID: r.ID, TrackingNo: r.TrackingNo, DeviceID: r.DeviceID, ApplicantType: r.ApplicantType, Name: r.Name,
-		IDType: r.IDType, OrgCode: r.OrgCode, LegalRep: r.LegalRep, ContactName: r.ContactName,
-		PhoneMasked: s.maskPhone(r.Phone), Email: r.Email, Address: r.Address, Postcode: r.Postcode,
-		Description: r.Description, DocRef: r.DocRef, Form: r.Form, Delivery: r.Delivery, AssigneeID: r.AssigneeID,
+	v := Request{ID: r.ID, TrackingNo: r.TrackingNo, DeviceID: r.DeviceID, ApplicantType: r.ApplicantType, Name: r.NameMasked,
+		IDType: r.IDType, IDMasked: r.IDMasked, OrgCode: r.OrgCode, PhoneMasked: r.PhoneMasked, Postcode: r.Postcode,
+		DocRef: r.DocRef, Form: r.Form, Delivery: r.Delivery, AssigneeID: r.AssigneeID,
 		CreatedAt: r.CreatedAt, State: st, Log: log,
-		ApplicantCategory: Category(r.Category), Channel: Channel(r.Channel), Note: r.Note}
-	if r.IDNumber != "" {
-		kind := privacy.KindGeneric
-		if r.IDType == "resident_id" {
-			kind = privacy.KindID18
-		}
-		v.IDMasked = s.opts.Policy.Mask(kind, r.IDNumber)
-	}
+		ApplicantCategory: Category(r.Category), Channel: Channel(r.Channel)}
 	v.DueSoon = !st.Status.Closed() && st.Due != nil && !st.Overdue && st.DaysLeft <= soon
 	return v
 }
@@ -128,6 +127,11 @@ func (s *Service) Get(ctx context.Context, id int64) (*Request, error) {
 	}
 	v := s.view(r, log, st, s.opts.DueSoonDays(ctx))
 	v.CalendarError = calErr
+	if err := s.openRow(&r, false); err != nil {
+		return nil, wrap("read a request", err)
+	}
+	v.Name, v.LegalRep, v.ContactName, v.Email, v.Address = r.Name, r.LegalRep, r.ContactName, r.Email, r.Address
+	v.Description, v.Note = r.Description, r.Note
 	if err := s.detail(ctx, cal, &v); err != nil {
 		return nil, wrap("read a request", err)
 	}

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/hallcast/hallcast/privacy"
+	"github.com/hallcast/hallcast/workbook"
 )
 
 var utf8BOM = []byte("\xef\xbb\xbf")
@@ -187,8 +189,14 @@ func maskXLSX(p privacy.Policy, data []byte, keep cellKeep) ([]byte, bool, error
 	return buf.Bytes(), true, nil
 }
 
-// openXLSX opens an uploaded workbook with bounds on how much it may
-// decompress, so a crafted file cannot exhaust memory.
+// openXLSX opens an uploaded workbook within workbook.Attachment, so a
+// crafted file cannot exhaust memory nor time. A file over a limit (one
+// stored before uploads were checked) is a 422 naming the limit, wherever
+// it is read.
 func openXLSX(data []byte) (*excelize.File, error) {
-	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+	f, err := workbook.OpenBytes(context.Background(), data, workbook.Attachment)
+	if err != nil {
+		return nil, workbook.WebError("attachments", err)
+	}
+	return f, nil
 }

@@ -1,7 +1,6 @@
 package notice
 
 import (
-	"archive/zip"
 	"bytes"
 	"net/http"
 	"path"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hallcast/hallcast/web"
+	"github.com/hallcast/hallcast/workbook"
 )
 
 // Error codes of the notice API beyond web's.
@@ -39,8 +39,10 @@ var fileTypes = []fileType{
 	{"image/webp", []string{".webp"}, true, false},
 	{"application/pdf", []string{".pdf"}, true, false},
 	{"text/csv", []string{".csv"}, false, true},
-	{"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", []string{".xlsx"}, false, true},
+	{xlsxType, []string{".xlsx"}, false, true},
 }
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // typeByExtension returns the type a file name claims.
 func typeByExtension(name string) (fileType, bool) {
@@ -89,29 +91,30 @@ func detect(data []byte) string {
 	case ct == "image/png", ct == "image/jpeg", ct == "image/gif", ct == "image/webp", ct == "application/pdf":
 		return ct
 	case ct == "application/zip" && isXLSX(data):
-		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		return xlsxType
 	case strings.HasPrefix(ct, "text/plain") && isText(data):
 		return "text/csv"
 	}
 	return ct
 }
 
-// isXLSX reports whether a ZIP archive is an Office Open XML workbook.
+// isXLSX reports whether a ZIP archive is an Office Open XML workbook
+// (its directory within workbook.Attachment's limits).
 func isXLSX(data []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := workbook.OpenZip(bytes.NewReader(data), int64(len(data)), workbook.Attachment)
 	if err != nil {
 		return false
 	}
-	var types, workbook bool
+	var types, book bool
 	for _, f := range zr.File {
 		switch f.Name {
 		case "[Content_Types].xml":
 			types = true
 		case "xl/workbook.xml":
-			workbook = true
+			book = true
 		}
 	}
-	return types && workbook
+	return types && book
 }
 
 // isText reports whether data is text a CSV reader can take: UTF-8 (with

@@ -1,12 +1,16 @@
 package notice
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"net/http"
 	"unicode/utf8"
 
 	"github.com/hallcast/hallcast/audit"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
+	"github.com/hallcast/hallcast/workbook"
 )
 
 // Uploaded is a stored file, ready to attach with an AttachmentRef.
@@ -27,6 +31,9 @@ func (s *Service) Upload(ctx context.Context, who Who, name string, data []byte)
 	}
 	if int64(len(data)) > s.limit {
 		return nil, web.TooLarge("file", s.limit)
+	}
+	if err := checkWorkbook(ctx, name, data); err != nil {
+		return nil, err
 	}
 	ft, err := sniff(name, data)
 	if err != nil {
@@ -49,4 +56,19 @@ func (s *Service) Upload(ctx context.Context, who Who, name string, data []byte)
 		return nil, wrap("store an upload", err)
 	}
 	return up, nil
+}
+
+// checkWorkbook refuses a zip file named .xlsx over the limits of
+// workbook.Attachment (422 too_large naming the limit) or whose parts do
+// not inflate as its directory says (422 invalid), before anything reads
+// it; one that is no zip at all is left to sniff (type_mismatch).
+func checkWorkbook(ctx context.Context, name string, data []byte) error {
+	if t, _ := typeByExtension(name); t.contentType != xlsxType || http.DetectContentType(data) != "application/zip" {
+		return nil
+	}
+	r, size := bytes.NewReader(data), int64(len(data))
+	if _, err := workbook.OpenZip(r, size, workbook.Attachment); errors.Is(err, workbook.ErrCorrupt) {
+		return nil
+	}
+	return workbook.WebError("file", workbook.Check(ctx, r, size, workbook.Attachment))
 }

@@ -1,11 +1,9 @@
 package server
 
 import (
-	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/hallcast/hallcast/auth"
 	"github.com/hallcast/hallcast/web"
@@ -30,7 +28,7 @@ type AdminRoute struct {
 
 func (a *App) adminGroup(e *echo.Echo) *adminAPI {
 	const prefix = "/api/admin"
-	return &adminAPI{g: e.Group(prefix, a.csrf(), a.Auth.Session()), prefix: prefix, app: a}
+	return &adminAPI{g: e.Group(prefix, web.NoStore(), a.csrf(), a.Auth.Session()), prefix: prefix, app: a}
 }
 
 func (r *adminAPI) record(method, path string, need auth.Role, open bool) {
@@ -59,21 +57,12 @@ func (r *adminAPI) open(method, path string, h echo.HandlerFunc) {
 // AdminRoutes lists the admin API routes registered by Handler.
 func (a *App) AdminRoutes() []AdminRoute { return a.routeTable }
 
-// csrf protects state-changing requests: browsers that send Sec-Fetch-Site
-// must be same-origin; other clients must echo the hallcast_csrf cookie in
-// the X-CSRF-Token header (double submit).
+// csrf protects state-changing requests (auth.Service.CSRF): the token
+// in the X-CSRF-Token header, bound to the session; browsers must post
+// from the same origin or a trusted one (HALLCAST_ALLOWED_ORIGINS and the
+// base URL's).
 func (a *App) csrf() echo.MiddlewareFunc {
-	return middleware.CSRFWithConfig(middleware.CSRFConfig{
-		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		CookieName:     "hallcast_csrf",
-		CookiePath:     "/",
-		CookieSameSite: http.SameSiteStrictMode,
-		CookieSecure:   a.https(),
-		TrustedOrigins: trustedOrigins(a.Cfg.AllowedOrigins, a.Cfg.BaseURL),
-		ErrorHandler: func(err error, c echo.Context) error {
-			return &web.Error{Status: http.StatusForbidden, Code: web.CodeCSRF, Message: "missing or wrong CSRF token"}
-		},
-	})
+	return a.Auth.CSRF(trustedOrigins(a.Cfg.AllowedOrigins, a.Cfg.BaseURL))
 }
 
 func trustedOrigins(allowed []string, base string) []string {

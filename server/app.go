@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,6 +37,7 @@ import (
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/rating"
 	"github.com/hallcast/hallcast/scheduler"
+	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/settings"
 	"github.com/hallcast/hallcast/static"
@@ -61,6 +63,7 @@ func Migrations() []store.Migrations {
 		search.Migrations,
 		kiosk.Migrations,
 		rating.Migrations,
+		sealed.Migrations,
 		suggestion.Migrations,
 		disclosure.Migrations,
 		stats.Migrations,
@@ -112,6 +115,8 @@ type App struct {
 	Stats *stats.Service
 	// Emergencies is the emergency broadcaster (server/app_emergency.go).
 	Emergencies *emergency.Service
+	// ContactKeys seal citizens' personal data (server/app_contact.go).
+	ContactKeys *sealed.Keyring
 
 	// ScreenStatus monitors screens; Proof keeps proof of play
 	// (server/app_monitor.go).
@@ -120,6 +125,9 @@ type App struct {
 
 	// Alerts tell people what needs them (server/app_alert.go).
 	Alerts *alert.Service
+
+	// readyDir is where /readyz writes its probe file (server/ready.go).
+	readyDir atomic.Pointer[string]
 
 	// stoppers run at shutdown, last added first.
 	stoppers []func(ctx context.Context)
@@ -155,6 +163,10 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	a := &App{
 		Cfg: cfg, Log: log, DB: db, Clock: o.Clock, Metrics: reg, Static: static.NewServer(),
+	}
+	if err := a.openContactKeys(ctx); err != nil {
+		db.Close()
+		return nil, err
 	}
 	a.Auth = auth.New(db, auth.Options{
 		SessionTTL: cfg.SessionTTL, BcryptCost: o.BcryptCost, Clock: o.Clock, Logger: log, SecureCookies: a.https(),

@@ -24,9 +24,12 @@ func (a *App) openArchive(ctx context.Context, o Options) error {
 	}
 	a.Archive = archive.New(archive.Options{
 		DB: a.DB, Key: key, Settings: a.Settings, Clock: o.Clock, Logger: a.Log, Location: a.Cfg.TimeZone,
-		UploadDir: filepath.Join(a.Cfg.DataDir, "uploads"), UploadLimit: a.Cfg.UploadLimit,
+		UploadDir: filepath.Join(a.Cfg.DataDir, "uploads"), UploadLimit: a.Cfg.UploadLimit, UnzipLimit: a.Cfg.UnzipLimit,
 	})
 	a.OnStop(func(context.Context) { a.Archive.Close() })
+	if err := a.Archive.Recover(ctx); err != nil {
+		return err
+	}
 	a.ArchiveKiosk = &archive.KioskHandler{Service: a.Archive, KioskID: kioskID}
 	list, err := a.Archive.Datasets(ctx)
 	if err != nil {

@@ -31,6 +31,7 @@ func (a *App) buildHandler() *echo.Echo {
 		newHTTPMetrics(a.Metrics),
 		web.SecurityHeaders(a.https()),
 		bodyLimit(a.Cfg),
+		web.CleanInput(),
 	)
 	a.publicRoutes(e)
 	a.deviceRoutes(e)

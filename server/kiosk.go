@@ -39,9 +39,9 @@ func (a *App) openKiosk(ctx context.Context) error {
 	loc := a.Cfg.TimeZone
 	a.Search = search.New(a.DB, a.Log)
 	a.Ratings = rating.New(a.DB, rating.Options{Clock: a.Clock, Location: loc, Calendar: cal, Config: a.ratingConfig})
-	a.Suggestions = suggestion.New(a.DB, suggestion.Options{Clock: a.Clock, Location: loc})
+	a.Suggestions = suggestion.New(a.DB, suggestion.Options{Clock: a.Clock, Location: loc, Keys: a.ContactKeys})
 	a.Disclosure = disclosure.New(a.DB, disclosure.Options{Clock: a.Clock, Location: loc, Calendar: cal, Logger: a.Log,
-		UploadLimit: a.Cfg.UploadLimit,
+		UploadLimit: a.Cfg.UploadLimit, Keys: a.ContactKeys,
 		DueSoonDays: func(ctx context.Context) int {
 			v, _ := settings.Value[int](ctx, a.Settings, dueSoonSetting.Key)
 			return v

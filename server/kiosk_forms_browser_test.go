@@ -105,6 +105,9 @@ func TestKioskDisclosureRequestInBrowser(t *testing.T) {
 	b.Do(browsertest.WaitText(`#keyboard .cands`, "名单"), tap(`#keyboard .cand`), tap(`#keyboard [data-key="done"]`),
 		tap(`.apply .next`), browsertest.WaitText(`.review`, "低保名单"))
 	b.Screenshot("kiosk-apply-review")
+	if review := b.Text(".review"); strings.Contains(review, "11010519491231002X") || !strings.Contains(review, "002X") {
+		t.Errorf("the review step shows the ID number: %s", review)
+	}
 	// Received Monday 2026-11-23: 20 working days end on Monday 2026-12-21.
 	b.Do(tap(`.apply .submit`), browsertest.WaitText(`#receipt-screen`, "2026-12-21"))
 	if page := browsertest.Eval[string](b, `document.body.innerText`); strings.Contains(page, "11010519491231002X") || strings.Contains(page, "13912345678") || !strings.Contains(page, "139****5678") {

@@ -30,6 +30,7 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodPost, "/users", admin, a.Auth.HandleCreateUser)
 	api.add(http.MethodPatch, "/users/:id", admin, a.Auth.HandleUpdateUser)
 	api.add(http.MethodPost, "/users/:id/password", admin, a.Auth.HandleResetPassword)
+	api.add(http.MethodPost, "/users/:id/unlock", admin, a.Auth.HandleUnlock)
 
 	api.add(http.MethodGet, "/audit", admin, audit.Handler{DB: a.DB}.HandleList)
 

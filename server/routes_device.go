@@ -14,9 +14,10 @@ import (
 func (a *App) deviceRoutes(e *echo.Echo) {
 	pairLimit := web.RateLimit(10, 5, web.ByIP)
 	claimLimit := web.RateLimit(120, 30, web.ByIP)
-	e.POST("/api/device/pair", a.Devices.HandleRequestPairing, pairLimit)
-	e.POST("/api/device/pair/claim", a.Devices.HandleClaim, claimLimit)
-	e.GET("/api/device/me", a.Devices.HandleMe, a.Devices.Require())
+	noStore := web.NoStore()
+	e.POST("/api/device/pair", a.Devices.HandleRequestPairing, noStore, pairLimit)
+	e.POST("/api/device/pair/claim", a.Devices.HandleClaim, noStore, claimLimit)
+	e.GET("/api/device/me", a.Devices.HandleMe, noStore, a.Devices.Require())
 	// Screens reconnect with ?have=<playlist version> (push.Client.Query).
 	e.GET("/ws", echo.WrapHandler(http.HandlerFunc(a.Hub.ServeHTTP(a.Devices))))
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/kiosk"
+	"github.com/hallcast/hallcast/web"
 )
 
 // kioskRoutes declares what the citizen kiosk calls. Every API route needs
@@ -15,7 +16,7 @@ import (
 // takes small bodies only. The archive self-query adds its route here.
 func (a *App) kioskRoutes(e *echo.Echo) {
 	e.GET("/kiosk", a.page("kiosk/index.html"))
-	g := e.Group("/api/kiosk", kiosk.BodyLimit(), a.Devices.Require(device.KindKiosk))
+	g := e.Group("/api/kiosk", web.NoStore(), kiosk.BodyLimit(), a.Devices.Require(device.KindKiosk))
 	k := a.Kiosk
 	read := kiosk.Limit(120, 60)
 	session := kiosk.Limit(12, 6)

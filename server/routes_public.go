@@ -32,16 +32,11 @@ func (a *App) healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
-func (a *App) readyz(c echo.Context) error {
-	if err := a.DB.Ping(c.Request().Context()); err != nil {
-		a.Log.Warn("readyz: database unreachable", "err", err)
-		return &web.Error{Status: http.StatusServiceUnavailable, Code: web.CodeUnavailable, Message: "database unreachable"}
-	}
-	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
-}
-
 // metricsGuard admits a matching bearer token, or, without a configured
-// token, only loopback and trusted proxy addresses.
+// token, only clients on this machine or in a trusted proxy network. The
+// client is the address the trusted proxy reports (X-Forwarded-For, read
+// by the server's IP extractor), never the proxy's own connection: behind
+// the documented nginx every request comes from loopback.
 func (a *App) metricsGuard(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if tok := a.Cfg.MetricsToken; tok != "" {
@@ -51,8 +46,7 @@ func (a *App) metricsGuard(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return next(c)
 		}
-		host, _, _ := net.SplitHostPort(c.Request().RemoteAddr)
-		ip := net.ParseIP(host)
+		ip := net.ParseIP(c.RealIP())
 		trusted := ip != nil && ip.IsLoopback()
 		for _, n := range a.Cfg.TrustedProxies {
 			trusted = trusted || (ip != nil && n.Contains(ip))

@@ -2,11 +2,11 @@ package suggestion
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/hallcast/hallcast/audit"
-	"github.com/hallcast/hallcast/privacy"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
@@ -18,8 +18,7 @@ type Suggestion struct {
 	DeviceID    *int64     `db:"device_id" json:"device_id,omitempty"`
 	Category    string     `db:"category" json:"category"`
 	Body        string     `db:"body" json:"body"`
-	Phone       string     `db:"phone" json:"-"`
-	PhoneMasked string     `db:"-" json:"phone_masked,omitempty"`
+	PhoneMasked string     `db:"phone_masked" json:"phone_masked,omitempty"`
 	Status      string     `db:"status" json:"status"`
 	AssigneeID  *int64     `db:"assignee_id" json:"assignee_id,omitempty"`
 	Reply       string     `db:"reply" json:"reply"`
@@ -28,9 +27,10 @@ type Suggestion struct {
 	CreatedAt   time.Time  `db:"created_at" json:"created_at"`
 }
 
-const columns = "id, tracking_no, device_id, category, body, phone, status, assignee_id, reply, replied_at, closed_at, created_at"
+const columns = "id, tracking_no, device_id, category, body, phone_masked, status, assignee_id, reply, replied_at, closed_at, created_at"
 
-// List returns messages, open ones (not closed) unless all, newest first.
+// List returns messages, open ones (not closed) unless all, newest first:
+// the text opened, the phone masked (contact.go).
 func (s *Service) List(ctx context.Context, all bool) ([]Suggestion, error) {
 	q := "SELECT " + columns + " FROM suggestions"
 	if !all {
@@ -41,9 +41,11 @@ func (s *Service) List(ctx context.Context, all bool) ([]Suggestion, error) {
 		return nil, wrap("list suggestions", err)
 	}
 	for i := range out {
-		if out[i].Phone != "" {
-			out[i].PhoneMasked = s.opts.Policy.Mask(privacy.KindMobile, out[i].Phone)
+		body, err := s.opts.Keys.Open(out[i].Body, place("body", out[i].TrackingNo))
+		if err != nil {
+			return nil, wrap("list suggestions", fmt.Errorf("open message %d: %w", out[i].ID, err))
 		}
+		out[i].Body = body
 	}
 	return out, nil
 }

@@ -37,7 +37,8 @@ func digitsOf(s string) string {
 	return b.String()
 }
 
-// Submit stores a message from a kiosk (deviceID; 0 for none).
+// Submit stores a message from a kiosk (deviceID; 0 for none), its phone
+// and text sealed (contact.go).
 func (s *Service) Submit(ctx context.Context, deviceID int64, in Input) (*Receipt, error) {
 	var c web.Check
 	c.OneOf("category", in.Category, Categories...)
@@ -52,7 +53,7 @@ func (s *Service) Submit(ctx context.Context, deviceID int64, in Input) (*Receip
 	key := randomDigits(4)
 	if in.Phone != "" {
 		key = in.Phone[len(in.Phone)-4:]
-		r.PhoneMasked = s.opts.Policy.Mask(privacy.KindMobile, in.Phone)
+		r.PhoneMasked = s.maskPhone(in.Phone)
 	} else {
 		r.QueryCode = key
 	}
@@ -71,9 +72,15 @@ func (s *Service) Submit(ctx context.Context, deviceID int64, in Input) (*Receip
 				break
 			}
 		}
+		k, err := s.opts.Keys.Sealing()
+		if err != nil {
+			return err
+		}
 		var id int64
-		if err := tx.Get(ctx, &id, `INSERT INTO suggestions (tracking_no, device_id, category, body, phone, lookup_key, status, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id`, r.TrackingNo, dev, in.Category, in.Body, in.Phone, key, now, now); err != nil {
+		if err := tx.Get(ctx, &id, `INSERT INTO suggestions (tracking_no, device_id, category, body, phone, phone_masked, seal_key, lookup_key,
+			status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) RETURNING id`,
+			r.TrackingNo, dev, in.Category, k.Seal(in.Body, place("body", r.TrackingNo)), k.Seal(in.Phone, place("phone", r.TrackingNo)),
+			s.maskPhone(in.Phone), k.ID(), key, now, now); err != nil {
 			return err
 		}
 		tx.Publish(store.Event{Topic: "suggestion", ID: id, Data: []byte(`{"event":"received"}`)})

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/privacy"
+	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/web"
 )
@@ -33,6 +34,8 @@ type Options struct {
 	Clock    clock.Clock
 	Location *time.Location
 	Policy   privacy.Policy
+	// Keys seal the citizens' phones and messages (required).
+	Keys *sealed.Keyring
 }
 
 // Service stores suggestions.
@@ -41,8 +44,11 @@ type Service struct {
 	opts Options
 }
 
-// New returns a Service.
+// New returns a Service. It panics without Options.Keys.
 func New(db *store.DB, o Options) *Service {
+	if o.Keys == nil {
+		panic("suggestion: New needs the contact keys (Options.Keys)")
+	}
 	if o.Clock == nil {
 		o.Clock = clock.System{}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/hallcast/hallcast/auth"
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
+	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/store/storetest"
 	"github.com/hallcast/hallcast/suggestion"
@@ -27,7 +28,11 @@ func code(err error) web.Code {
 func TestSuggestionLifecycle(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		s := suggestion.New(db, suggestion.Options{Clock: clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))})
+		keys, err := sealed.NewKeyring(sealed.Generate())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := suggestion.New(db, suggestion.Options{Clock: clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)), Keys: keys})
 		if _, err := s.Submit(ctx, 0, suggestion.Input{Category: "gripe", Body: "x"}); code(err) != web.CodeInvalid {
 			t.Fatalf("bad category: %v", err)
 		}

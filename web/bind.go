@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,7 +14,10 @@ import (
 
 // Bind decodes the JSON request body into dst. It refuses other content
 // types, unknown fields, wrong types and trailing data with an error that
-// names the field, so a typo in a client never silently drops a value.
+// names the field, so a typo in a client never silently drops a value. It
+// also refuses duplicate keys (equal or differing only in case), keys
+// that match a field only when case is ignored, and text holding control
+// or bidi control characters (scanJSON), so every handler gets them.
 func Bind(c echo.Context, dst any) error {
 	r := c.Request()
 	if ct := r.Header.Get(echo.HeaderContentType); ct != "" {
@@ -26,9 +30,17 @@ func Bind(c echo.Context, dst any) error {
 }
 
 // Decode is Bind's strict decoding of one JSON object from r, for JSON
-// that arrives another way (e.g. a part of a multipart upload).
+// that arrives another way (e.g. a part of a multipart upload): the same
+// checks of keys and characters.
 func Decode(r io.Reader, dst any) error {
-	dec := json.NewDecoder(r)
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return decodeError(err)
+	}
+	if err := scanJSON(body, dst); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)

@@ -40,6 +40,18 @@ func (c *Check) Text(field, v string, max int) string {
 	return v
 }
 
+// Line checks a required one-line text field (a name, a title): like
+// Text, and it refuses line breaks and tabs. It returns the trimmed value.
+func (c *Check) Line(field, v string, max int) string {
+	v = c.Text(field, v, max)
+	if strings.ContainsAny(v, "\r\n\t") {
+		e := Invalid(field, CodeInvalidCharacter, "one line only, without tabs")
+		e.Params = map[string]any{"char": "U+000A"}
+		c.Add(e)
+	}
+	return v
+}
+
 // MaxRunes checks that v has at most max characters.
 func (c *Check) MaxRunes(field, v string, max int) {
 	if n := utf8.RuneCountInString(v); n > max {

@@ -34,6 +34,12 @@ const (
 	CodeBadCredential Code = "bad_credentials"
 	CodeInternal      Code = "internal"
 	CodeUnavailable   Code = "unavailable"
+	// CodeDuplicateField: a key appears twice in one JSON object (or
+	// twice but for case).
+	CodeDuplicateField Code = "duplicate_field"
+	// CodeInvalidCharacter: text holds a control or bidi control
+	// character (web.TextProblem).
+	CodeInvalidCharacter Code = "invalid_character"
 )
 
 // Error is the one error type handlers return for anything the client

@@ -87,5 +87,8 @@ func asError(err error) *Error {
 		}
 		return &Error{Status: he.Code, Code: code, Message: msg}
 	}
+	if e := unavailable(err); e != nil {
+		return e
+	}
 	return &Error{Status: http.StatusInternalServerError, Code: CodeInternal, Message: "internal error"}
 }

@@ -60,7 +60,10 @@ func FileName(n string) string {
 		return ""
 	}
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '"' {
+		switch {
+		case r < 0x20, r == 0x7f, r == '"', r >= 0x80 && r <= 0x9f: // controls
+			return -1
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f: // bidi: "报告\u202Efdp.exe"
 			return -1
 		}
 		return r

@@ -54,7 +54,7 @@ func TestFormFile(t *testing.T) {
 }
 
 func TestFileName(t *testing.T) {
-	for in, want := range map[string]string{"a/b/c.png": "c.png", `x\y.pdf`: "y.pdf", " . ": "", "/": "", "a\x00b\"c.jpg": "abc.jpg"} {
+	for in, want := range map[string]string{"a/b/c.png": "c.png", `x\y.pdf`: "y.pdf", " . ": "", "/": "", "a\x00b\"c.jpg": "abc.jpg", "报告\u202efdp.exe": "报告fdp.exe", "x\u2066y\u0085.pdf": "xy.pdf"} {
 		if got := web.FileName(in); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}

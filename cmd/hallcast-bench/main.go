@@ -9,6 +9,8 @@
 //	hallcast-bench load --url http://127.0.0.1:8080 --rows 1500000 [--conns 64] [--duration 20s] [--tokens kiosk-tokens.txt]
 //	hallcast-bench bodies --rows 1500000 --out bodies.txt   (requests for wrk -s cmd/hallcast-bench/lookup.lua)
 //	hallcast-bench lookup --data-dir DIR [--database-url URL] --rows 1500000 [--n 20000] [--parallel 16 --duration 10s]
+//	hallcast-bench bomb --data-dir DIR [--database-url URL]   (decompression bombs posted to the app in this process)
+//	hallcast-bench cancel --data-dir DIR [--database-url URL] [--rows 200000] [--xlsx] [--other-instance]   (time from cancel to stop)
 package main
 
 import (
@@ -23,11 +25,12 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: hallcast-bench gen|setup|serve|load|lookup [flags]")
+		fmt.Fprintln(stderr, "usage: hallcast-bench gen|setup|serve|load|lookup|bomb|cancel [flags]")
 		return 2
 	}
 	cmds := map[string]func([]string, io.Writer, io.Writer) int{
 		"gen": runGen, "setup": runSetup, "bodies": runBodies, "serve": runServe, "load": runLoad, "lookup": runLookup,
+		"bomb": runBomb, "cancel": runCancel,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -41,7 +41,7 @@ func login(base, user, passwordFile string) (*admin, error) {
 func (a *admin) csrf() string {
 	u, _ := url.Parse(a.base)
 	for _, c := range a.http.Jar.Cookies(u) {
-		if c.Name == "hallcast_csrf" {
+		if c.Name == "hallcast_csrf" || c.Name == "__Host-hallcast_csrf" {
 			return c.Value
 		}
 	}

@@ -49,8 +49,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return importError(stderr, err)
 	}
-	svc := archive.New(archive.Options{DB: db, Key: key, Logger: newLogger(cfg, stderr), Location: cfg.TimeZone})
+	svc := archive.New(archive.Options{DB: db, Key: key, Logger: newLogger(cfg, stderr), Location: cfg.TimeZone,
+		UploadDir: filepath.Join(cfg.DataDir, "uploads"), UnzipLimit: cfg.UnzipLimit})
 	defer svc.Close()
+	if err := svc.Recover(ctx); err != nil {
+		return importError(stderr, err)
+	}
 	ds, err := findDataset(ctx, svc, *dataset)
 	if err != nil {
 		return importError(stderr, err)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/config"
 	"github.com/hallcast/hallcast/server"
 	"github.com/hallcast/hallcast/store"
@@ -36,6 +37,15 @@ func runMigrate(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 		fmt.Fprintf(stdout, "applied %d migrations\n", n)
+		// The data step: rows stored before personal data was sealed.
+		_, sealedRows, _, err := server.SealStored(ctx, db, cfg, clock.System{}.Now())
+		if err != nil {
+			fmt.Fprintf(stderr, "hallcast migrate: %v\n", err)
+			return exitError
+		}
+		if sealedRows > 0 {
+			fmt.Fprintf(stdout, "sealed the personal data of %d rows stored before\n", sealedRows)
+		}
 	}
 	v, err := db.Versions(ctx)
 	if err != nil {

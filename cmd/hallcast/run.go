@@ -32,6 +32,7 @@ func commands() []command {
 		{"backup", "copy the SQLite database to the backups folder", runBackup},
 		{"import", "import a CSV or XLSX file into an archive dataset", runImport},
 		{"device", "pair screens or kiosks in bulk and write their tokens: device add", runDevice},
+		{"keys", "rotate the keys that seal personal data: keys status|rotate|retire --contact", runKeys},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -68,7 +68,7 @@ func (r *Response) ErrorCode() (code, field string) {
 func (c *Client) csrf() string {
 	u, _ := url.Parse(c.base)
 	for _, ck := range c.HTTP.Jar.Cookies(u) {
-		if ck.Name == "hallcast_csrf" {
+		if ck.Name == "hallcast_csrf" || ck.Name == "__Host-hallcast_csrf" {
 			return ck.Value
 		}
 	}
@@ -78,7 +78,7 @@ func (c *Client) csrf() string {
 		res.Body.Close()
 	}
 	for _, ck := range c.HTTP.Jar.Cookies(u) {
-		if ck.Name == "hallcast_csrf" {
+		if ck.Name == "hallcast_csrf" || ck.Name == "__Host-hallcast_csrf" {
 			return ck.Value
 		}
 	}

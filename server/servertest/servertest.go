@@ -55,10 +55,17 @@ func Config(t *testing.T) *config.Config {
 		t.Fatal(err)
 	}
 	cfg.DataDir = filepath.Join(t.TempDir(), "data")
+	// One contact key for every test app: the instances of one database
+	// share their keys (docs/deployment.md), and tests start several on
+	// one PostgreSQL, each with its own data folder.
+	cfg.ContactKeys = [][]byte{testContactKey}
 	cfg.Listen = "127.0.0.1:0"
 	cfg.ShutdownTimeout = 5 * time.Second
 	return cfg
 }
+
+// testContactKey is the contact key of test apps.
+var testContactKey = []byte("hallcast servertest contact key!")
 
 // Start opens the app (SQLite unless told otherwise) with a fake clock set
 // to 2026-11-23 09:00 Asia/Shanghai and serves it.

@@ -9,9 +9,16 @@ export class APIError extends Error {
   }
 }
 
+// csrfToken is the session's CSRF token, which the server hands over in
+// a cookie (__Host- prefixed under HTTPS) and wants back in the
+// X-CSRF-Token header; the server checks it against the session, never
+// against the cookie, so a cookie planted from elsewhere cannot help.
 export function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)hallcast_csrf=([^;]+)/);
-  return m ? decodeURIComponent(m[1]) : '';
+  for (const name of ['__Host-hallcast_csrf', 'hallcast_csrf']) {
+    const m = document.cookie.match(new RegExp('(?:^|;\\s*)' + name + '=([^;]+)'));
+    if (m) return decodeURIComponent(m[1]);
+  }
+  return '';
 }
 
 export async function api(method, path, body, opts = {}) {

@@ -9,6 +9,8 @@ add({
     'users.secret_once': '请将此密码告知用户，它只显示这一次：', 'users.status': '状态', 'users.last_login': '最近登录',
     'users.enabled': '启用', 'users.disabled': '已停用', 'users.disable': '停用', 'users.enable': '启用',
     'users.reset': '重置密码', 'users.confirm_reset': '确定为 {name} 重置密码吗？', 'users.must_change': '需改密码',
+    'users.locked': '登录已锁定', 'users.unlock': '解除锁定', 'users.unlocked': '已解除 {name} 的登录锁定',
+    'users.locked_hint': '某个地址连续输错密码，该地址暂时不能登录此账号；其他地址不受影响',
     'field.username': '用户名', 'field.display_name': '姓名', 'field.role': '角色', 'field.password': '密码',
   },
   en: {
@@ -16,6 +18,8 @@ add({
     'users.secret_once': 'Give this password to the user; it is shown only once:', 'users.status': 'Status', 'users.last_login': 'Last login',
     'users.enabled': 'Active', 'users.disabled': 'Disabled', 'users.disable': 'Disable', 'users.enable': 'Enable',
     'users.reset': 'Reset password', 'users.confirm_reset': 'Reset the password of {name}?', 'users.must_change': 'must change password',
+    'users.locked': 'login locked', 'users.unlock': 'Unlock', 'users.unlocked': 'Unlocked {name}',
+    'users.locked_hint': 'Wrong passwords from one address locked this account there for a while; other addresses are not affected',
     'field.username': 'User name', 'field.display_name': 'Name', 'field.role': 'Role', 'field.password': 'Password',
   },
 });
@@ -45,11 +49,23 @@ function row(u) {
     h('td', {}, u.display_name),
     h('td', {}, role),
     h('td', {}, h('span', { class: 'badge ' + (u.disabled ? 'bad' : 'ok') }, t(u.disabled ? 'users.disabled' : 'users.enabled')),
-      u.must_change_password ? [' ', h('span', { class: 'badge warn' }, t('users.must_change'))] : null),
+      u.must_change_password ? [' ', h('span', { class: 'badge warn' }, t('users.must_change'))] : null,
+      u.locked ? [' ', h('span', { class: 'badge bad', title: t('users.locked_hint') }, t('users.locked'))] : null),
     h('td', {}, fmtTime(u.last_login_at)),
     h('td', {},
       h('button', { type: 'button', class: 'secondary', onclick: () => patch(u, { disabled: !u.disabled }) }, t(u.disabled ? 'users.enable' : 'users.disable')), ' ',
-      h('button', { type: 'button', class: 'secondary', onclick: () => reset(u) }, t('users.reset'))));
+      h('button', { type: 'button', class: 'secondary', onclick: () => reset(u) }, t('users.reset')),
+      u.locked ? [' ', h('button', { type: 'button', class: 'secondary', dataset: { unlock: u.username }, onclick: () => unlock(u) }, t('users.unlock'))] : null));
+}
+
+async function unlock(u) {
+  try {
+    await api('POST', `/api/admin/users/${u.id}/unlock`, {});
+    flash(t('users.unlocked', { name: u.username }));
+  } catch (e) {
+    flash(errorText(e), 'bad');
+  }
+  load();
 }
 
 async function reset(u) {

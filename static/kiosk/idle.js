@@ -61,7 +61,9 @@ export function start(expire, isActive) {
       touch();
     }, { capture: true, passive: true });
   }
-  document.getElementById('view').addEventListener('scroll', touch, { passive: true });
+  // A scroll while the warning shows is the page moving under it (the
+  // keyboard closing as the warning takes the focus), not the visitor.
+  document.getElementById('view').addEventListener('scroll', () => { if (!warningSince) touch(); }, { passive: true });
   document.getElementById('idle-continue').addEventListener('click', touch);
   clearInterval(ticker);
   ticker = setInterval(tick, 250);

@@ -1,10 +1,11 @@
 // keyboard: the on-screen keyboard and numeric keypad (kiosks have no
 // physical keyboard). attach(input, mode) shows it when the input is
 // touched: mode 'zh' (pinyin, with English and digits), 'text' (letters and
-// digits), 'email', 'digits' or 'id' (digits and X). keypad(input) returns
-// a numeric keypad to place inline (the archive query uses it too).
+// digits), 'email', 'digits' or 'id' (digits and X; the number is shown
+// masked, see maskID). keypad(input) returns a numeric keypad to place
+// inline (the archive query uses it too).
 import { h, clear } from '/assets/shared/dom.js';
-import { t } from '/assets/shared/i18n.js';
+import { add, t } from '/assets/shared/i18n.js';
 import * as pinyin from './pinyin.js';
 import { onWipe } from './state.js';
 
@@ -12,6 +13,14 @@ const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const kb = { input: null, mode: 'zh', layer: 'zh', buf: '' };
 
 function insert(input, text) {
+  if (input.dataset.masked) {
+    // A masked field shows other characters than it holds: type at the end.
+    const max = input.maxLength > 0 ? input.maxLength : Infinity;
+    if (input.value.length + text.length > max) return;
+    input.value += text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return;
+  }
   const s = input.selectionStart ?? input.value.length;
   const e = input.selectionEnd ?? input.value.length;
   const max = input.maxLength > 0 ? input.maxLength : Infinity;
@@ -21,6 +30,11 @@ function insert(input, text) {
 }
 
 function backspace(input) {
+  if (input.dataset.masked) {
+    input.value = input.value.slice(0, -1);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return;
+  }
   const s = input.selectionStart ?? input.value.length;
   const e = input.selectionEnd ?? input.value.length;
   if (s === e && s > 0) input.setRangeText('', s - 1, s, 'end');
@@ -134,6 +148,7 @@ export function hide() {
 
 // attach makes input use the on-screen keyboard of the given mode.
 export function attach(input, mode = 'zh') {
+  if (mode === 'id') maskID(input, { length: 18 });
   input.setAttribute('inputmode', 'none');
   input.setAttribute('autocomplete', 'off');
   input.dataset.kb = mode;
@@ -160,6 +175,69 @@ export function keypad(input, { withX = false } = {}) {
     ['123', '456', '789'].map((r) => h('div', { class: 'krow' }, [...r].map((d) => k(d, () => type(d))))),
     h('div', { class: 'krow' }, withX ? k('X', () => type('X')) : k(t('kb.clear'), () => { input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true })); }, 'clear'),
       k('0', () => type('0')), k('⌫', () => { input.focus(); backspace(input); }, 'backspace')));
+}
+
+add({
+  zh: { 'kb.hold_show': '按住显示', 'kb.masked': '为保护隐私，号码只显示后四位；按住“按住显示”可查看完整号码' },
+  en: { 'kb.hold_show': 'Hold to show', 'kb.masked': 'For privacy only the last four characters are shown; hold "Hold to show" to see the whole number' },
+});
+
+const nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+const BULLET = '•';
+
+// maskedText shows an ID number grouped as its parts are (region 6, birth
+// date 8, sequence and check 4; a 15-digit one 6-6-3) with every character
+// but the last four of the whole number replaced by a bullet, unless
+// reveal. length is the number's expected length: while it is typed, the
+// characters before its last four stay masked.
+export function maskedText(v, length = 18, reveal = false) {
+  const n = Math.max(length, v.length);
+  const chars = [...v].map((c, i) => (reveal || i >= n - 4 ? c : BULLET));
+  const sizes = n === 15 ? [6, 6, 3] : [6, 8, 4];
+  const out = [];
+  for (let i = 0, g = 0; i < chars.length; g++) {
+    const size = sizes[g] || 4;
+    out.push(chars.slice(i, i + size).join(''));
+    i += size;
+  }
+  return out.join(' ');
+}
+
+// maskID makes input hold an ID number while it shows it masked
+// (maskedText): reading and setting input.value work on the number, what
+// the field displays is the masked text, so someone behind the citizen
+// sees at most the last four characters. A hold-to-show button next to
+// the field shows the whole number while it is held down.
+export function maskID(input, { length = 18 } = {}) {
+  if (input.dataset.masked) return input;
+  let real = '';
+  let shown = false;
+  const paint = () => nativeValue.set.call(input, maskedText(real, length, shown));
+  Object.defineProperty(input, 'value', {
+    configurable: true,
+    get: () => real,
+    set: (v) => { real = String(v ?? ''); paint(); },
+  });
+  input.dataset.masked = '1';
+  input.classList.add('masked-id');
+  input.setAttribute('aria-description', t('kb.masked'));
+  const hold = (on) => (e) => {
+    if (e.cancelable) e.preventDefault();
+    shown = on;
+    hold.btn.classList.toggle('held', on);
+    paint();
+  };
+  hold.btn = h('button', {
+    type: 'button', class: 'secondary show-id', 'data-show': input.dataset.keyName || input.id || 'id', title: t('kb.masked'),
+    onpointerdown: hold(true), onpointerup: hold(false), onpointerleave: hold(false), onpointercancel: hold(false),
+    oncontextmenu: (e) => e.preventDefault(),
+  }, t('kb.hold_show'));
+  // The button follows the field once the field is on the page.
+  const place = () => { if (input.isConnected && !hold.btn.isConnected) input.after(hold.btn); };
+  input.addEventListener('focus', place);
+  input.addEventListener('input', place);
+  //RAF
+  return input;
 }
 
 onWipe(hide);

@@ -52,6 +52,8 @@ add({
     'err.unauthorized': '请先登录', 'err.forbidden': '没有权限', 'err.csrf': '页面已过期，请刷新后重试',
     'err.throttled': '尝试次数过多，请稍后再试', 'err.bad_credentials': '用户名或密码错误', 'err.internal': '服务器内部错误',
     'err.unavailable': '服务暂不可用', 'err.password_change_required': '请先修改密码', 'err.network': '无法连接服务器',
+    'err.invalid_character': '含有不可见的控制字符 {char}，请删除后重试', 'err.duplicate_field': '同一字段出现了两次',
+    'err.weak_password': '密码太容易被猜到（常见密码、重复或连续的字符、含用户名），请换一个更长、更不规则的密码',
   },
   en: {
     'err.invalid_json': 'Malformed request', 'err.unknown_field': 'Unknown field', 'err.required': 'Required',
@@ -61,6 +63,8 @@ add({
     'err.unauthorized': 'Please log in', 'err.forbidden': 'Not allowed', 'err.csrf': 'The page expired; reload and try again',
     'err.throttled': 'Too many attempts; try again later', 'err.bad_credentials': 'Wrong user name or password', 'err.internal': 'Server error',
     'err.unavailable': 'Service unavailable', 'err.password_change_required': 'Change your password first', 'err.network': 'Cannot reach the server',
+    'err.invalid_character': 'Contains the invisible control character {char}; remove it', 'err.duplicate_field': 'The same field appears twice',
+    'err.weak_password': 'This password is too easy to guess (a common password, repeated or sequential characters, or the user name); choose a longer, less regular one',
   },
 });
 

@@ -8,7 +8,7 @@ import { h, clear } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
 import { register } from '../nav.js';
-import { attach, hide } from '../keyboard.js';
+import { attach, hide, maskedText } from '../keyboard.js';
 import { receipt } from '../receipt.js';
 import { choice, field, showErrors, pageHead, button } from '../ui.js';
 
@@ -56,6 +56,7 @@ register('apply', () => {
       if (k === 'org_kind') return v ? t('apply.org_kind.' + v) : '';
       if (k === 'form') return t('apply.form.' + v);
       if (k === 'delivery') return t('apply.delivery.' + v);
+      if (k === 'id_number' && value('id_type') === 'resident_id') return maskedText(v, 18);
       return v;
     };
     return h('dl', { class: 'facts review' }, h('dt', { class: 'review-head' }, t('apply.review')), h('dd', {}),

@@ -8,7 +8,7 @@ import { h, clear } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
 import { register, show } from '../nav.js';
-import { attach, keypad, hide } from '../keyboard.js';
+import { attach, keypad, hide, maskID } from '../keyboard.js';
 import { slip } from '../receipt.js';
 import { icon } from '../icons.js';
 import { loading, failed, pageHead, button } from '../ui.js';
@@ -38,6 +38,9 @@ function keyInput(k) {
   if (k.keypad === 'name') return { input: attach(input, 'zh') };
   input.setAttribute('inputmode', 'none');
   input.setAttribute('autocomplete', 'off');
+  // A whole number (an ID or card number, not its last few characters)
+  // is shown masked but its last four while it is typed.
+  if (!k.length || k.length >= 15) maskID(input, { length: k.length || 18 });
   return { input, pad: keypad(input, { withX: true }) };
 }
 

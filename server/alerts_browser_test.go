@@ -53,7 +53,9 @@ func TestAlertsPageInBrowser(t *testing.T) {
 	)
 	for i := 0; ; i++ {
 		rules, _ := e.s.App.Alerts.Rules(t.Context())
-		if slices.ContainsFunc(rules, func(r alert.Rule) bool { return r.Condition == "category_overdue" && r.GroupID != nil && *r.GroupID == 2 }) {
+		if slices.ContainsFunc(rules, func(r alert.Rule) bool {
+			return r.Condition == "category_overdue" && r.GroupID != nil && *r.GroupID == 2
+		}) {
 			break
 		}
 		if i > 500 {

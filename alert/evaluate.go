@@ -139,6 +139,9 @@ func (s *Service) apply(ctx context.Context, tx *store.Tx, o outcome, now time.T
 		}
 		seen[f.Item] = true
 		st, isOpen := byItem[f.Item]
+		if f.Text == "" {
+			f.Text = st.Text // a hold may say nothing new
+		}
 		switch {
 		case !isOpen && f.Hold:
 		case !isOpen:

@@ -65,6 +65,14 @@ func TestRuleOffAndFailedChecks(t *testing.T) {
 		e.normal.set(alert.Finding{Item: "request:4", Text: "依申请公开 YSQ-2026-0004 还剩 1 个工作日到期"})
 		e.evaluate()
 		e.expectEach(1)
+		// Held (a job running again): open, its text kept, nothing sent.
+		e.normal.set(alert.Finding{Item: "request:4", Hold: true})
+		if res := e.evaluate(); res.Open != 1 || res.Queued != 0 {
+			t.Fatalf("held: %+v", res)
+		}
+		if st, _ := e.svc.States(context.Background(), 0); len(st) != 1 || st[0].Text != "依申请公开 YSQ-2026-0004 还剩 1 个工作日到期" {
+			t.Fatalf("held state: %+v", st)
+		}
 		e.normal.fail(context.DeadlineExceeded)
 		if res := e.evaluate(); res.Failed != 1 || res.Resolved != 0 || res.Open != 1 {
 			t.Fatalf("failed check: %+v", res)

@@ -45,6 +45,41 @@ func TestFreshnessFlagsOverdueCategories(t *testing.T) {
 	}
 }
 
+// TestFreshnessCountsDescendants: a heading is up to date when any of its
+// descendants is (R8, issue 22): 政策法规 with its 政策文件 published in
+// today is not overdue, nor is 政策文件; 政策解读, its sibling, still is.
+func TestFreshnessCountsDescendants(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		start := time.Date(2026, 1, 5, 9, 0, 0, 0, shanghai)
+		fake := clock.NewFake(start)
+		s := newService(t, db, fake)
+		parent, files, interp := byCode(t, s, "ZCFG"), byCode(t, s, "ZCWJ"), byCode(t, s, "ZCJD")
+		fake.Set(start.AddDate(1, 0, 0)) // every half-yearly category is overdue
+		today := fake.Now().Add(-time.Hour)
+		s.SetActivity(fakeActivity{files.ID: today})
+		late, err := s.Overdue(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := map[string]bool{}
+		for _, c := range late {
+			flagged[c.Code] = true
+		}
+		if flagged[parent.Code] || flagged[files.Code] || !flagged[interp.Code] {
+			t.Fatalf("overdue: %v", flagged)
+		}
+		tree, err := s.Tree(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range tree {
+			if c.ID == parent.ID && (c.Overdue || c.LastPublishedAt == nil || !c.LastPublishedAt.Equal(today)) {
+				t.Fatalf("the heading in the tree: overdue %v, last %v", c.Overdue, c.LastPublishedAt)
+			}
+		}
+	}, audit.Migrations, catalogue.Migrations)
+}
+
 func TestIndexSequencesNeverRepeat(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()

@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"context"
+	"time"
 )
 
 // flatten orders rows parents first (depth-first, siblings as given) and
@@ -62,7 +63,9 @@ func (s *Service) Tree(ctx context.Context) ([]*Category, error) {
 }
 
 // fillFreshness sets LastPublishedAt and Overdue on every category with a
-// cadence.
+// cadence. A category is as fresh as the newest publication in it or in
+// any of its descendants (R8): a heading whose only sub-category was
+// published in today is up to date.
 func (s *Service) fillFreshness(ctx context.Context, all []Category) error {
 	if s.activity == nil {
 		return nil
@@ -71,12 +74,12 @@ func (s *Service) fillFreshness(ctx context.Context, all []Category) error {
 	if err != nil {
 		return err
 	}
+	latest := subtreeLatest(all, last)
 	now := s.clock.Now().In(s.loc)
 	for i := range all {
 		c := &all[i]
 		since := c.CreatedAt
-		if t, ok := last[c.ID]; ok {
-			t := t
+		if t, ok := latest[c.ID]; ok {
 			c.LastPublishedAt = &t
 			since = t
 		}
@@ -85,6 +88,33 @@ func (s *Service) fillFreshness(ctx context.Context, all []Category) error {
 		}
 	}
 	return nil
+}
+
+// subtreeLatest returns, per category, the latest of last over the
+// category and its descendants.
+func subtreeLatest(all []Category, last map[int64]time.Time) map[int64]time.Time {
+	parent := make(map[int64]int64, len(all))
+	for _, c := range all {
+		if c.ParentID != nil {
+			parent[c.ID] = *c.ParentID
+		}
+	}
+	out := make(map[int64]time.Time, len(all))
+	for id, t := range last {
+		// Up the ancestors; a cycle cannot be stored, the bound is a guard.
+		for hop := 0; hop <= len(all); hop++ {
+			if cur, ok := out[id]; ok && !t.After(cur) {
+				break // this ancestor and those above already have something newer
+			}
+			out[id] = t
+			p, ok := parent[id]
+			if !ok {
+				break
+			}
+			id = p
+		}
+	}
+	return out
 }
 
 // Overdue returns the categories not updated within their cadence (R8),

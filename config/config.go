@@ -35,6 +35,9 @@ type Config struct {
 	UnzipLimit   int64
 	SessionTTL   time.Duration
 	MetricsToken string
+	// AlertKey seals alert channel secrets; nil: the key file
+	// (AlertKeyPath).
+	AlertKey []byte
 	// ArchiveKey is the archive lookup key from the configuration, or nil
 	// to use the key file in the data folder (ArchiveKeyPath).
 	ArchiveKey []byte

@@ -38,6 +38,13 @@ type FrameItem struct {
 	Notice    *FrameNotice   `json:"notice,omitempty"`
 	Text      string         `json:"text,omitempty"`
 	Stats     map[string]any `json:"stats,omitempty"`
+	// Start and End are the instants the item is on air between, for a
+	// screen to keep to them without the server (after an offline reload
+	// too): Start is a notice's publication; End the earlier of its
+	// expiry (or 公示 end) and the end of the daypart (schedule) it plays
+	// in. Omitted when open-ended.
+	Start *time.Time `json:"start,omitempty"`
+	End   *time.Time `json:"end,omitempty"`
 }
 
 // FrameNotice is a notice as screens show it: every text masked (R6).
@@ -80,6 +87,7 @@ func (sn *Snapshot) Frame(p Profile, groups []int64, at time.Time) Frame {
 	for i, it := range items {
 		b.add(i, it)
 	}
+	b.bound(sn.daypartEnd(groups, at, sc))
 	f := Frame{ValidUntil: b.next.UTC(), Playlist: ref, Power: power, Items: b.out}
 	f.Version = version(f)
 	return f

@@ -81,13 +81,17 @@ func (b *builder) add(pos int, it Item) {
 	case ItemNotices:
 		for _, n := range b.selected(it) {
 			fn := b.notice(n)
-			b.push(FrameItem{Key: fmt.Sprintf("n%d", n.ID), Type: ItemNotice, Notice: fn, DurationS: b.duration(it, n.Duration, noticeText(b.profile, fn))})
+			fi := FrameItem{Key: fmt.Sprintf("n%d", n.ID), Type: ItemNotice, Notice: fn, DurationS: b.duration(it, n.Duration, noticeText(b.profile, fn))}
+			onAir(&fi, n)
+			b.push(fi)
 		}
 	case ItemNotice:
 		if it.NoticeID != nil {
 			if n := b.byID(*it.NoticeID); n != nil {
 				fn := b.notice(n)
-				b.push(FrameItem{Key: fmt.Sprintf("n%d", n.ID), Type: ItemNotice, Notice: fn, DurationS: b.duration(it, n.Duration, noticeText(b.profile, fn))})
+				fi := FrameItem{Key: fmt.Sprintf("n%d", n.ID), Type: ItemNotice, Notice: fn, DurationS: b.duration(it, n.Duration, noticeText(b.profile, fn))}
+				onAir(&fi, n)
+				b.push(fi)
 			}
 		}
 	case ItemCountdown:
@@ -104,7 +108,9 @@ func (b *builder) add(pos int, it Item) {
 				continue
 			}
 			fn := b.notice(n)
-			b.push(FrameItem{Key: fmt.Sprintf("w-countdown-%d", n.ID), Type: ItemCountdown, Notice: fn, DurationS: b.duration(it, 10, countdownText(fn))})
+			fi := FrameItem{Key: fmt.Sprintf("w-countdown-%d", n.ID), Type: ItemCountdown, Notice: fn, DurationS: b.duration(it, 10, countdownText(fn))}
+			onAir(&fi, n)
+			b.push(fi)
 		}
 	case ItemClock:
 		b.push(FrameItem{Key: "w-clock", Type: ItemClock, DurationS: b.duration(it, 10, "")})

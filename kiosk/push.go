@@ -20,6 +20,8 @@ type Push struct {
 	hub  *push.Hub
 	idle func(ctx context.Context) Idle
 	log  *slog.Logger
+	// heartbeat is called with each kiosk's heartbeat (OnHeartbeat).
+	heartbeat func(c *push.Client)
 }
 
 // NewPush returns the kiosk push handler; register it with
@@ -47,8 +49,18 @@ func (p *Push) Connected(c *push.Client) {
 	}
 }
 
-// Received ignores heartbeats and acks: kiosks report nothing else.
-func (p *Push) Received(c *push.Client, m push.Message) {}
+// OnHeartbeat calls f with each kiosk that sends a heartbeat (the server
+// records it as seen, for the offline alerts). Call it before kiosks
+// connect.
+func (p *Push) OnHeartbeat(f func(c *push.Client)) { p.heartbeat = f }
+
+// Received passes heartbeats to OnHeartbeat's function and ignores acks:
+// kiosks report nothing else.
+func (p *Push) Received(c *push.Client, m push.Message) {
+	if m.Type == push.TypeHeartbeat && p.heartbeat != nil {
+		p.heartbeat(c)
+	}
+}
 
 // Disconnected does nothing.
 func (p *Push) Disconnected(c *push.Client) {}

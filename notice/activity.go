@@ -13,15 +13,18 @@ func (s *Service) LastPublished(ctx context.Context) (map[int64]time.Time, error
 		CategoryID  int64     `db:"category_id"`
 		PublishedAt time.Time `db:"published_at"`
 	}
-	if err := s.db.Select(ctx, &rows, `SELECT category_id, published_at FROM notice_versions
-		WHERE published_at IS NOT NULL AND status IN ('published', 'expired', 'superseded')`); err != nil {
+	// One row per category, chosen in the database: the metrics ask this
+	// at every scrape (a window rather than MAX keeps the column's type on
+	// SQLite).
+	if err := s.db.Select(ctx, &rows, `SELECT category_id, published_at FROM (
+		SELECT category_id, published_at, ROW_NUMBER() OVER (PARTITION BY category_id ORDER BY published_at DESC) AS rn
+		FROM notice_versions WHERE published_at IS NOT NULL AND status IN ('published', 'expired', 'superseded')) latest
+		WHERE rn = 1`); err != nil {
 		return nil, fmt.Errorf("notice: unable to read publication dates: %w", err)
 	}
-	out := map[int64]time.Time{}
+	out := make(map[int64]time.Time, len(rows))
 	for _, r := range rows {
-		if r.PublishedAt.After(out[r.CategoryID]) {
-			out[r.CategoryID] = r.PublishedAt
-		}
+		out[r.CategoryID] = r.PublishedAt
 	}
 	return out, nil
 }

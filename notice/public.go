@@ -46,6 +46,10 @@ type PublicNotice struct {
 	Interpretations []int64 `json:"interpretations"`
 	PolicyID        *int64  `json:"policy_id"`
 	Guide           *Guide  `json:"guide"`
+
+	// UpdatedAt is when the notice last changed, as the kiosk's lists
+	// show it (notices.updated_at).
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // PublicAttachment is a file of a public notice, downloadable without

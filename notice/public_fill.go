@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/hallcast/hallcast/catalogue"
 	"github.com/hallcast/hallcast/store"
@@ -22,9 +23,10 @@ func (s *Service) toPublic(ctx context.Context, vs []*Version) ([]PublicNotice, 
 	}
 	for _, v := range vs {
 		var n struct {
-			IndexNo *string `db:"index_no"`
+			IndexNo   *string   `db:"index_no"`
+			UpdatedAt time.Time `db:"updated_at"`
 		}
-		if err := s.db.Get(ctx, &n, "SELECT index_no FROM notices WHERE id = ?", v.NoticeID); err != nil {
+		if err := s.db.Get(ctx, &n, "SELECT index_no, updated_at FROM notices WHERE id = ?", v.NoticeID); err != nil {
 			return nil, fmt.Errorf("notice: unable to read notice %d: %w", v.NoticeID, err)
 		}
 		pt := v.Public
@@ -35,7 +37,7 @@ func (s *Service) toPublic(ctx context.Context, vs []*Version) ([]PublicNotice, 
 		p := PublicNotice{ID: v.NoticeID, VersionID: v.ID, Status: v.Status, Title: pt.Title, HTML: pt.HTML, Text: pt.Text,
 			LEDText: pt.LEDText, Kind: v.Kind, KindLabel: v.Kind.Label(), CategoryID: v.CategoryID, SourceDept: v.SourceDept,
 			MadeOn: v.MadeOn, ExpireAt: v.ExpireAt, Period: v.Period, Priority: v.Priority, Duration: v.Duration,
-			AllScreens: v.AllScreens, Groups: v.Groups, Guide: pt.Guide, Interpretations: []int64{}}
+			AllScreens: v.AllScreens, Groups: v.Groups, Guide: pt.Guide, Interpretations: []int64{}, UpdatedAt: n.UpdatedAt.UTC()}
 		if p.LEDText == "" {
 			p.LEDText = pt.Title
 		}

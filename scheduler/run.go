@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
@@ -70,7 +71,10 @@ func (s *Scheduler) fire(ctx context.Context, e *entry, tick time.Time, cause st
 	defer cancel()
 	start := s.opts.Clock.Now()
 	result, err := safeRun(rctx, e.run(), tick)
-	if err != nil {
+	var w *Warning
+	if errors.As(err, &w) {
+		s.opts.Logger.Warn("scheduler: job needs attention", "job", name, "result", w.Msg)
+	} else if err != nil {
 		s.opts.Logger.Error("scheduler: job failed", "job", name, "err", err)
 	} else {
 		s.opts.Logger.Debug("scheduler: job done", "job", name, "result", result, "took", time.Since(start))
@@ -101,3 +105,13 @@ func (s *Scheduler) RunNow(name string) bool {
 	}()
 	return true
 }
+
+// Warning is the outcome of a run that did its work and found something
+// that needs attention ("14 categories overdue"): the run is recorded with
+// status "warning" and Msg as its result, not as a failure.
+type Warning struct{ Msg string }
+
+func (w *Warning) Error() string { return w.Msg }
+
+// Warn returns a *Warning for a RunFunc to return.
+func Warn(format string, args ...any) error { return &Warning{Msg: fmt.Sprintf(format, args...)} }

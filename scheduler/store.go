@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -83,7 +84,11 @@ func (s *Scheduler) startRun(ctx context.Context, name string, tick time.Time, c
 
 func (s *Scheduler) finishRun(id int64, result string, runErr error) {
 	status, msg := "ok", ""
-	if runErr != nil {
+	var w *Warning
+	switch {
+	case errors.As(runErr, &w):
+		status, result = "warning", w.Msg
+	case runErr != nil:
 		status, msg = "error", truncate(runErr.Error(), 2000)
 	}
 	if _, err := s.db.Exec(context.Background(), "UPDATE job_runs SET finished_at = ?, status = ?, result = ?, error = ? WHERE id = ?",

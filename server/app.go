@@ -5,6 +5,7 @@ package server
 
 import (
 	"context"
+	"crypto/x509"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/hallcast/hallcast/alert"
 	"github.com/hallcast/hallcast/archive"
 	"github.com/hallcast/hallcast/audit"
 	"github.com/hallcast/hallcast/auth"
@@ -71,6 +73,7 @@ func Migrations() []store.Migrations {
 		status.Migrations,
 		proof.Migrations,
 		emergency.Migrations,
+		alert.Migrations,
 	}
 }
 
@@ -125,6 +128,9 @@ type App struct {
 	ScreenStatus *status.Tracker
 	Proof        *proof.Service
 
+	// Alerts tell people what needs them (server/app_alert.go).
+	Alerts *alert.Service
+
 	// readyDir is where /readyz writes its probe file (server/ready.go).
 	readyDir atomic.Pointer[string]
 
@@ -140,6 +146,9 @@ type App struct {
 type Options struct {
 	Clock      clock.Clock
 	BcryptCost int
+	// AlertRootCAs verifies the SMTP and HTTPS servers of alert channels
+	// (nil: the system's roots).
+	AlertRootCAs *x509.CertPool
 }
 
 // Open opens and migrates the database and builds the services.
@@ -204,6 +213,10 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 	}
 	a.housekeeping()
 	a.monitorJobs()
+	if err := a.openAlerts(ctx, o); err != nil {
+		a.Close(ctx)
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	if err := a.Scheduler.Start(ctx); err != nil {
 		a.Close(ctx)
 		return nil, err

@@ -195,10 +195,13 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 			t.Fatalf("valid until %v, want %v", f3.ValidUntil, want)
 		}
 
-		// At 09:30 the daypart ends: the default rotation comes back then.
+		// At 09:30 the daypart ends: the default rotation comes back then,
+		// its items ending when the daypart starts again (the next working
+		// day at 09:00), so that a screen keeps to it offline.
 		s.Clock.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, s.Cfg.TimeZone))
 		f4 := c.playlist()
-		if f4.Playlist.ID != 0 || f4.Version != cur.Version {
+		tomorrow9 := time.Date(2026, 11, 24, 9, 0, 0, 0, s.Cfg.TimeZone)
+		if f4.Playlist.ID != 0 || frameKeys(f4) != frameKeys(*cur) || f4.Items[0].End == nil || !f4.Items[0].End.Equal(tomorrow9) {
 			t.Fatalf("at 09:30: %+v", f4)
 		}
 

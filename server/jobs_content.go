@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-
 	"github.com/hallcast/hallcast/notice"
 	"github.com/hallcast/hallcast/scheduler"
 )
@@ -27,29 +25,23 @@ func (a *App) contentJobs() {
 			return fmt.Sprintf("%d transitions", n), err
 		}})
 
-	overdue := prometheus.NewGauge(prometheus.GaugeOpts{Name: "hallcast_catalogue_overdue_categories",
-		Help: "Catalogue categories not updated within their cadence (R8), as of the last freshness check."})
-	a.Metrics.MustRegister(overdue)
+	a.Metrics.MustRegister(a.Catalogue.Collector())
 	freshness := func(ctx context.Context, _ time.Time) (string, error) {
 		late, err := a.Catalogue.Overdue(ctx)
 		if err != nil {
 			return "", err
 		}
+		if len(late) == 0 {
+			return "no category overdue", nil
+		}
 		names := make([]string, 0, len(late))
 		for _, c := range late {
 			names = append(names, c.Path)
 		}
-		overdue.Set(float64(len(names)))
-		if len(names) == 0 {
-			return "no category overdue", nil
-		}
-		return fmt.Sprintf("%d overdue: %s", len(names), strings.Join(names, "、")), nil
+		return "", scheduler.Warn("%d overdue: %s", len(names), strings.Join(names, "、"))
 	}
 	a.Scheduler.Add(scheduler.Job{Name: "catalogue.freshness", Title: "栏目更新及时性检查", TitleEN: "Catalogue freshness check",
 		Spec: "0 7 * * *", Run: freshness})
-	if _, err := freshness(context.Background(), a.Clock.Now()); err != nil {
-		a.Log.Warn("server: first freshness check", "err", err)
-	}
 
 	a.Scheduler.Add(scheduler.Job{Name: "notice.purge_premask", Title: "清理脱敏前原文", TitleEN: "Purge pre-mask text",
 		Spec: "40 3 * * *", Run: func(ctx context.Context, _ time.Time) (string, error) {

@@ -10,6 +10,7 @@ import (
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/kiosk"
+	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/rating"
 	"github.com/hallcast/hallcast/scheduler"
 	"github.com/hallcast/hallcast/search"
@@ -76,6 +77,7 @@ func (a *App) openKiosk(ctx context.Context) error {
 			return fmt.Sprintf("%d merge steps", n), err
 		}})
 	p := kiosk.NewPush(a.Hub, idle, a.Log)
+	p.OnHeartbeat(func(c *push.Client) { a.Devices.Alive(context.Background(), &c.Device) })
 	a.Hub.Handle(device.KindKiosk, p)
 	// One subscription, in order: the index takes each change in, then
 	// kiosks hear of it, so a kiosk that reloads finds what changed.

@@ -67,7 +67,7 @@ func (n noticeContent) Notice(ctx context.Context, id int64) (*kiosk.Notice, err
 		return nil, err
 	}
 	k := &kiosk.Notice{Summary: kiosk.Summary{ID: p.ID, Kind: string(p.Kind), Title: p.Title, CategoryID: p.CategoryID,
-		Category: p.CategoryPath, IndexNo: p.IndexNo, PublishedAt: p.PublishedAt, Status: string(p.Status), NoticeEnd: noticeEnd(p)},
+		Category: p.CategoryPath, IndexNo: p.IndexNo, PublishedAt: p.PublishedAt, Status: string(p.Status), NoticeEnd: noticeEnd(p), UpdatedAt: p.UpdatedAt},
 		HTML: p.HTML, Text: p.Text, Attachments: []kiosk.Attachment{}, Interpretations: []kiosk.Link{}, Fields: guideFields(p.Guide)}
 	for _, a := range p.Attachments {
 		k.Attachments = append(k.Attachments, kiosk.Attachment{Name: a.Name, URL: a.URL, ContentType: a.ContentType, Size: a.Size})
@@ -138,7 +138,7 @@ func (n noticeContent) SearchDoc(ctx context.Context, id int64) (*search.Doc, er
 		return nil, err
 	}
 	return &search.Doc{ID: p.ID, Kind: string(p.Kind), CategoryID: p.CategoryID, Category: p.CategoryPath, Title: p.Title,
-		IndexNo: p.IndexNo, Body: p.Text, PublishedAt: p.PublishedAt, Status: string(p.Status)}, nil
+		IndexNo: p.IndexNo, Body: p.Text, PublishedAt: p.PublishedAt, Status: string(p.Status), UpdatedAt: p.UpdatedAt}, nil
 }
 
 // SearchDocs implements search.Source for every public notice.

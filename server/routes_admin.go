@@ -111,6 +111,26 @@ func (a *App) adminRoutes(e *echo.Echo) {
 	api.add(http.MethodGet, "/settings", admin, a.Settings.HandleList)
 	api.add(http.MethodPut, "/settings/:key", admin, a.Settings.HandleSet)
 
+	// Alerts (server/app_alert.go): channels, recipient groups, rules,
+	// the open alerts and the delivery log.
+	al := a.Alerts
+	api.add(http.MethodGet, "/alerts/channels", admin, al.HandleChannels)
+	api.add(http.MethodPost, "/alerts/channels", admin, al.HandleSaveChannel)
+	api.add(http.MethodPut, "/alerts/channels/:id", admin, al.HandleSaveChannel)
+	api.add(http.MethodDelete, "/alerts/channels/:id", admin, al.HandleDeleteChannel)
+	api.add(http.MethodPost, "/alerts/channels/:id/test", admin, al.HandleTestChannel)
+	api.add(http.MethodGet, "/alerts/groups", admin, al.HandleGroups)
+	api.add(http.MethodPost, "/alerts/groups", admin, al.HandleSaveGroup)
+	api.add(http.MethodPut, "/alerts/groups/:id", admin, al.HandleSaveGroup)
+	api.add(http.MethodDelete, "/alerts/groups/:id", admin, al.HandleDeleteGroup)
+	api.add(http.MethodGet, "/alerts/rules", admin, al.HandleRules)
+	api.add(http.MethodPost, "/alerts/rules", admin, al.HandleSaveRule)
+	api.add(http.MethodPut, "/alerts/rules/:id", admin, al.HandleSaveRule)
+	api.add(http.MethodDelete, "/alerts/rules/:id", admin, al.HandleDeleteRule)
+	api.add(http.MethodGet, "/alerts/active", admin, al.HandleStates)
+	api.add(http.MethodGet, "/alerts/messages", admin, al.HandleMessages)
+	api.add(http.MethodGet, "/alerts/messages/:id", admin, al.HandleMessage)
+
 	n := a.Notices
 	api.add(http.MethodGet, "/notices", anyUser, n.HandleList)
 	api.add(http.MethodPost, "/notices", editor, n.HandleCreate)

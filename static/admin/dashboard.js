@@ -9,7 +9,7 @@ add({
     'dash.req_overdue': '依申请公开：{n} 件已超过答复期限', 'dash.req_soon': '依申请公开：{n} 件即将到期', 'dash.req_open': '依申请公开：{n} 件办理中',
     'dash.fu_overdue': '差评回访：{n} 件已超期', 'dash.fu_open': '差评回访：{n} 件待回访', 'dash.sug_open': '意见建议：{n} 件待答复',
     'dash.due': '到期事项', 'dash.due_none': '没有三个工作日内到期或已超期的事项。', 'dash.due_left': '剩余 {n} 个工作日', 'dash.due_over': '已超期 {n} 个工作日',
-    'dash.due_today': '今天到期', 'dash.stale': '栏目更新不及时：{names}', 'dash.provisional': '（预计）',
+    'dash.due_today': '今天到期', 'dash.stale': '{n} 个栏目更新不及时：{names}', 'dash.provisional': '（预计）',
     'dash.cal_missing': '尚未导入 {years} 年的节假日安排：涉及该年的期限和公示期暂按法定节假日预计计算，标为"预计"；导入国务院办公厅通知后自动重新计算。',
     'dash.cal_go': '去导入',
   },
@@ -18,7 +18,7 @@ add({
     'dash.req_overdue': 'Disclosure requests: {n} overdue', 'dash.req_soon': 'Disclosure requests: {n} due soon', 'dash.req_open': 'Disclosure requests: {n} open',
     'dash.fu_overdue': 'Rating follow-ups: {n} overdue', 'dash.fu_open': 'Rating follow-ups: {n} open', 'dash.sug_open': 'Suggestions: {n} awaiting a reply',
     'dash.due': 'Due', 'dash.due_none': 'Nothing due within three working days or overdue.', 'dash.due_left': '{n} working days left', 'dash.due_over': 'Overdue by {n} working days',
-    'dash.due_today': 'Due today', 'dash.stale': 'Categories not updated in time: {names}', 'dash.provisional': ' (provisional)',
+    'dash.due_today': 'Due today', 'dash.stale': '{n} categories not updated in time: {names}', 'dash.provisional': ' (provisional)',
     'dash.cal_missing': 'The holiday list of {years} is not imported: deadlines and notice periods in those years are counted on the statutory holidays and marked provisional; they are recomputed when the State Council\'s list is imported.',
     'dash.cal_go': 'Import it',
   },
@@ -61,14 +61,15 @@ async function due() {
     : h('p', { class: 'muted' }, t('dash.due_none')));
 }
 
-// stale names the catalogue categories not updated within their cadence (R8).
+// stale names the catalogue categories not updated within their cadence
+// (R8), for every role: the server judges a heading by its descendants too.
 async function stale() {
-  if (user.role === 'reviewer') return;
   const { categories } = await api('GET', '/api/admin/categories');
   const names = [];
   const walk = (cs) => { for (const c of cs) { if (c.overdue) names.push(c.name); walk(c.children || []); } };
   walk(categories);
-  $('#stale').replaceChildren(...(names.length ? [h('p', { class: 'flags warn' }, h('a', { href: '/admin/catalogue' }, t('dash.stale', { names: names.join('、') })))] : []));
+  $('#stale').replaceChildren(...(names.length ? [h('p', { class: 'flags warn', dataset: { overdue: names.length } },
+    h('a', { href: '/admin/catalogue' }, t('dash.stale', { n: names.length, names: names.join('、') })))] : []));
 }
 
 // calendarWarning says which years that deadlines need now have no

@@ -8,21 +8,21 @@ add({
     'jobs.zone': '时区', 'jobs.help': '表达式：分 时 日 月 周（可在最前加秒），或 @daily、@every 1h。',
     'jobs.spec': '执行时间', 'jobs.enabled': '启用', 'jobs.next': '接下来', 'jobs.last': '上次运行', 'jobs.run': '立即运行',
     'jobs.history': '运行记录', 'jobs.never': '尚未运行', 'jobs.instant': '到期即运行（精确到秒）', 'jobs.started': '已开始运行',
-    'jobs.status.ok': '成功', 'jobs.status.error': '失败', 'jobs.status.running': '运行中', 'jobs.status.skipped': '已跳过',
+    'jobs.status.ok': '成功', 'jobs.status.warning': '需关注', 'jobs.status.error': '失败', 'jobs.status.running': '运行中', 'jobs.status.skipped': '已跳过',
     'field.spec': '执行时间',
   },
   en: {
     'jobs.zone': 'Time zone', 'jobs.help': 'Expression: minute hour day month weekday (seconds first optional), or @daily, @every 1h.',
     'jobs.spec': 'Schedule', 'jobs.enabled': 'Enabled', 'jobs.next': 'Next', 'jobs.last': 'Last run', 'jobs.run': 'Run now',
     'jobs.history': 'History', 'jobs.never': 'Never run', 'jobs.instant': 'When something falls due (to the second)', 'jobs.started': 'Started',
-    'jobs.status.ok': 'OK', 'jobs.status.error': 'Failed', 'jobs.status.running': 'Running', 'jobs.status.skipped': 'Skipped',
+    'jobs.status.ok': 'OK', 'jobs.status.warning': 'Needs attention', 'jobs.status.error': 'Failed', 'jobs.status.running': 'Running', 'jobs.status.skipped': 'Skipped',
     'field.spec': 'Schedule',
   },
 });
 
 await start('jobs');
 
-const badge = (st) => h('span', { class: 'badge ' + ({ ok: 'ok', error: 'bad', skipped: 'warn' }[st] || '') }, t('jobs.status.' + st));
+const badge = (st) => h('span', { class: 'badge ' + ({ ok: 'ok', warning: 'warn', error: 'bad', skipped: 'warn' }[st] || '') }, t('jobs.status.' + st));
 
 function runLine(r) {
   return h('div', {}, badge(r.status), ' ', fmtTime(r.started_at),

@@ -12,7 +12,7 @@ import { Push } from '/assets/shared/push.js';
 import { load, save, forgetAll } from './store.js';
 import { sync } from './time.js';
 import { startClock } from './widgets.js';
-import { Rotation } from './rotation.js';
+import { Rotation, onAir } from './rotation.js';
 import * as played from './played.js';
 import * as emergency from './emergency.js';
 import * as power from './power.js';
@@ -62,7 +62,7 @@ function layout() {
 function tickers() {
   if (profile && profile.kind !== 'led_strip' && profile.kind !== 'led_wall') {
     const items = (playlist && playlist.items) || [];
-    big.ticker(document.getElementById('stage'), items.filter((it) => it.type === 'ticker').map((it) => it.text));
+    big.ticker(document.getElementById('stage'), items.filter((it) => it.type === 'ticker' && onAir(it)).map((it) => it.text));
   }
 }
 

@@ -9,6 +9,12 @@ import { statsParts } from './widgets.js';
 
 const FALLBACK = { key: 'fallback-clock', type: 'clock', duration_s: 30, fallback: true };
 
+// onAir tells whether an item is on air at t (server ms): between its
+// start and end instants (RFC 3339), where it has them.
+export function onAir(it, t = now()) {
+  return !(it.end && Date.parse(it.end) <= t) && !(it.start && Date.parse(it.start) > t);
+}
+
 export class Rotation {
   // opts: show(item) → stop function, played(record).
   constructor(opts) {
@@ -22,10 +28,13 @@ export class Rotation {
     this.segment = 0; // when the current item became visible (server ms)
   }
 
-  // playable returns the items that may play now.
+  // playable returns the items that may play now: on air by their end
+  // instant (a notice's expiry or 公示 end, the end of the daypart), by
+  // the server's time kept offline too.
   playable() {
     const d = today();
-    return this.items.filter((it) => !(it.notice && it.notice.notice_end && it.notice.notice_end < d) &&
+    const t = now();
+    return this.items.filter((it) => onAir(it, t) && !(it.notice && it.notice.notice_end && it.notice.notice_end < d) &&
       !(it.type === 'stats' && statsParts(it.stats).length === 0));
   }
 
@@ -57,7 +66,9 @@ export class Rotation {
     this.seq++;
     this.draw();
     if (this.visible) this.segment = now();
-    const ms = Math.max(2, Number(item.duration_s) || 10) * 1000;
+    // An item leaves at its end instant, not at the end of its turn.
+    const left = item.end ? Date.parse(item.end) - now() : Infinity;
+    const ms = Math.max(250, Math.min(Math.max(2, Number(item.duration_s) || 10) * 1000, left));
     this.timer = setTimeout(() => this.next(), ms);
   }
 

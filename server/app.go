@@ -36,6 +36,7 @@ import (
 	"github.com/hallcast/hallcast/scheduler"
 	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/search"
+	"github.com/hallcast/hallcast/site"
 	"github.com/hallcast/hallcast/settings"
 	"github.com/hallcast/hallcast/static"
 	"github.com/hallcast/hallcast/stats"
@@ -68,6 +69,7 @@ func Migrations() []store.Migrations {
 		status.Migrations,
 		proof.Migrations,
 		emergency.Migrations,
+		site.Migrations,
 	}
 }
 
@@ -107,6 +109,8 @@ type App struct {
 	Suggestions  *suggestion.Service
 	Disclosure   *disclosure.Service
 	Kiosk        *kiosk.API
+	// Site is the public web edition at /gk/ (server/app_site.go).
+	Site *site.Site
 	// Stats keeps daily figures rolled up from the raw logs.
 	Stats *stats.Service
 	// Emergencies is the emergency broadcaster (server/app_emergency.go).

@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/hallcast/hallcast/site"
-	"github.com/hallcast/hallcast/web"
 )
 
 // siteRoutes declares the public web edition at /gk/ (package site):
@@ -15,9 +14,9 @@ func (a *App) siteRoutes(e *echo.Echo) {
 	s := a.Site
 	e.GET("/robots.txt", s.HandleRobots)
 	g := e.Group(site.Prefix, s.Errors)
-	search := web.RateLimit(60, 20, web.ByIP)
-	forms := web.RateLimit(10, 5, web.ByIP)
-	lookups := web.RateLimit(10, 5, web.ByIP)
+	search := site.Limit(60, 20)
+	forms := site.Limit(10, 5)
+	lookups := site.Limit(10, 5)
 
 	g.GET("", func(c echo.Context) error { return c.Redirect(301, site.Prefix+"/") })
 	g.GET("/", s.HandleHome)

@@ -106,3 +106,11 @@ func waitGone(t *testing.T, c *servertest.Client, path string) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// regexpFind returns the first group of pattern in s, or "".
+func regexpFind(pattern, s string) string {
+	if m := regexp.MustCompile(pattern).FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}

@@ -51,6 +51,10 @@ func (c *cache) put(key, ctype string, body []byte) *entry {
 	e := newEntry(ctype, body)
 	c.mu.Lock()
 	e.modified = c.at
+	if c.max <= 0 {
+		c.mu.Unlock()
+		return e
+	}
 	if len(c.m) >= c.max {
 		c.m = map[string]*entry{}
 	}
@@ -81,6 +85,15 @@ func (c *cache) changed() time.Time {
 func newEntry(ctype string, body []byte) *entry {
 	sum := sha256.Sum256(body)
 	return &entry{body: body, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+}
+
+// SetCacheSize sets how many responses the site keeps (default 4096);
+// 0 keeps none, so that every request renders its page (benchmarks
+// measure both).
+func (s *Site) SetCacheSize(n int) {
+	s.cache.mu.Lock()
+	s.cache.max, s.cache.m = n, map[string]*entry{}
+	s.cache.mu.Unlock()
 }
 
 // Changed takes a change event in: every cached page may show what

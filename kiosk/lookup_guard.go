@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"context"
 	"errors"
 	"math"
 	"net/http"
@@ -15,32 +16,48 @@ import (
 )
 
 // guardedLookup answers a status look-up of what ("suggestion" or
-// "disclosure") through find, under the lookup protection: a refused
-// look-up is a 429 with Retry-After (params reason, seconds, scope:
-// kiosk, address or tracking_no); a miss (404) is counted and says how
-// many more misses lock the look-ups (params attempts_left).
+// "disclosure") through find, under the lookup protection
+// (GuardStatusLookup).
 func (a *API) guardedLookup(c echo.Context, what string, find func(trackingNo, key string) (any, error)) error {
 	var req lookupRequest
 	if err := web.Bind(c, &req); err != nil {
 		return err
 	}
-	if a.o.Lockout == nil {
-		out, err := find(req.TrackingNo, req.Key)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, out)
-	}
-	p := a.o.LookupProtection(c.Request().Context())
 	kiosk := ""
 	if d := device.From(c); d != nil {
 		kiosk = strconv.FormatInt(d.ID, 10)
 	}
-	scopes := []lockout.Scope{
-		{Kind: LockKiosk, Name: kiosk, Rule: p.rule(p.KioskLockAfter, true)},
-		{Kind: LockAddress, Name: c.RealIP(), Rule: p.rule(p.AddressLockAfter, false)},
-		{Kind: LockTracking, Name: what + ":" + trackingDigits(req.TrackingNo), Rule: p.rule(p.TrackingLockAfter, false)},
+	var out any
+	err := a.GuardStatusLookup(c.Request().Context(), kiosk, c.RealIP(), what, req.TrackingNo, func() error {
+		var err error
+		out, err = find(req.TrackingNo, req.Key)
+		return err
+	})
+	if err != nil {
+		return err
 	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// GuardStatusLookup runs find, a status look-up of what ("suggestion" or
+// "disclosure") by trackingNo, under the lookup protection, for a kiosk
+// (its device ID; "" for the public web edition, which has no kiosk
+// scope) at address: a refused look-up is a 429 with Retry-After (params
+// reason, seconds, scope: kiosk, address or tracking_no); a miss (404) is
+// counted and says how many more misses lock the look-ups (params
+// attempts_left).
+func (a *API) GuardStatusLookup(ctx context.Context, kiosk, address, what, trackingNo string, find func() error) error {
+	if a.o.Lockout == nil {
+		return find()
+	}
+	p := a.o.LookupProtection(ctx)
+	var scopes []lockout.Scope
+	if kiosk != "" {
+		scopes = append(scopes, lockout.Scope{Kind: LockKiosk, Name: kiosk, Rule: p.rule(p.KioskLockAfter, true)})
+	}
+	scopes = append(scopes,
+		lockout.Scope{Kind: LockAddress, Name: address, Rule: p.rule(p.AddressLockAfter, false)},
+		lockout.Scope{Kind: LockTracking, Name: what + ":" + trackingDigits(trackingNo), Rule: p.rule(p.TrackingLockAfter, false)})
 	now := a.o.Clock.Now()
 	if r, _ := a.o.Lockout.Check(now, scopes); r != nil {
 		secs := int(math.Ceil(r.Wait.Seconds()))
@@ -49,7 +66,7 @@ func (a *API) guardedLookup(c echo.Context, what string, find func(trackingNo, k
 		e.Params = map[string]any{"reason": r.Reason, "seconds": secs, "scope": scope}
 		return e
 	}
-	out, err := find(req.TrackingNo, req.Key)
+	err := find()
 	var we *web.Error
 	if errors.As(err, &we) && we.Status == http.StatusNotFound {
 		left := a.o.Lockout.Miss(now, scopes)
@@ -57,10 +74,7 @@ func (a *API) guardedLookup(c echo.Context, what string, find func(trackingNo, k
 		miss.Params = map[string]any{"attempts_left": left}
 		return &miss
 	}
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, out)
+	return err
 }
 
 // trackingDigits is the tracking number as the look-ups read it (its

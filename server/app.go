@@ -41,6 +41,7 @@ import (
 	"github.com/hallcast/hallcast/sealed"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/settings"
+	"github.com/hallcast/hallcast/site"
 	"github.com/hallcast/hallcast/static"
 	"github.com/hallcast/hallcast/stats"
 	"github.com/hallcast/hallcast/store"
@@ -74,6 +75,7 @@ func Migrations() []store.Migrations {
 		proof.Migrations,
 		emergency.Migrations,
 		alert.Migrations,
+		site.Migrations,
 	}
 }
 
@@ -116,6 +118,8 @@ type App struct {
 	Suggestions  *suggestion.Service
 	Disclosure   *disclosure.Service
 	Kiosk        *kiosk.API
+	// Site is the public web edition at /gk/ (server/app_site.go).
+	Site *site.Site
 	// Stats keeps daily figures rolled up from the raw logs.
 	Stats *stats.Service
 	// Emergencies is the emergency broadcaster (server/app_emergency.go).

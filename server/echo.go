@@ -36,6 +36,7 @@ func (a *App) buildHandler() *echo.Echo {
 	a.publicRoutes(e)
 	a.deviceRoutes(e)
 	a.kioskRoutes(e)
+	a.siteRoutes(e)
 	a.adminRoutes(e)
 	return e
 }

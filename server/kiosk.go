@@ -15,6 +15,7 @@ import (
 	"github.com/hallcast/hallcast/scheduler"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/settings"
+	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/suggestion"
 	"github.com/hallcast/hallcast/web"
 )
@@ -79,10 +80,17 @@ func (a *App) openKiosk(ctx context.Context) error {
 	p := kiosk.NewPush(a.Hub, idle, a.Log)
 	p.OnHeartbeat(func(c *push.Client) { a.Devices.Alive(context.Background(), &c.Device) })
 	a.Hub.Handle(device.KindKiosk, p)
+	if err := a.openSite(ctx); err != nil {
+		return err
+	}
 	// One subscription, in order: the index takes each change in, then
-	// kiosks hear of it, so a kiosk that reloads finds what changed.
+	// kiosks and the public web edition hear of it, so a kiosk that
+	// reloads (and a web page built afresh) finds what changed.
 	sub := a.DB.Bus().Subscribe(search.Topic, catalogue.Topic)
-	go a.Search.Follow(context.WithoutCancel(ctx), a.KioskContent, sub, p.Changed)
+	go a.Search.Follow(context.WithoutCancel(ctx), a.KioskContent, sub, func(ev store.Event) {
+		p.Changed(ev)
+		a.Site.Changed(ev)
+	})
 	a.OnStop(func(context.Context) { sub.Close() })
 	return nil
 }

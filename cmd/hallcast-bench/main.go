@@ -11,6 +11,7 @@
 //	hallcast-bench lookup --data-dir DIR [--database-url URL] --rows 1500000 [--n 20000] [--parallel 16 --duration 10s]
 //	hallcast-bench bomb --data-dir DIR [--database-url URL]   (decompression bombs posted to the app in this process)
 //	hallcast-bench cancel --data-dir DIR [--database-url URL] [--rows 200000] [--xlsx] [--other-instance]   (time from cancel to stop)
+//	hallcast-bench site --data-dir DIR [--database-url URL] [--notices 500] [--paths site-paths.txt] [...hallcast flags]   (serves /gk/ for wrk -s site.lua)
 package main
 
 import (
@@ -25,12 +26,12 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: hallcast-bench gen|setup|serve|load|lookup|bomb|cancel [flags]")
+		fmt.Fprintln(stderr, "usage: hallcast-bench gen|setup|serve|load|lookup|bomb|cancel|site [flags]")
 		return 2
 	}
 	cmds := map[string]func([]string, io.Writer, io.Writer) int{
 		"gen": runGen, "setup": runSetup, "bodies": runBodies, "serve": runServe, "load": runLoad, "lookup": runLookup,
-		"bomb": runBomb, "cancel": runCancel,
+		"bomb": runBomb, "cancel": runCancel, "site": runSite,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -11,6 +11,7 @@ add({
     'em.info': '通知', 'em.warning': '警告', 'em.critical': '紧急',
     'weekday': '星期{d}', 'weekdays': '日一二三四五六',
     'empty': '暂无播放内容',
+    'qr.caption': '扫码看全文', 'qr.alt': '本条信息的二维码',
   },
   en: {
     'pair.title': 'Screen pairing code', 'pair.hint': 'An administrator enters this code on the Screens page',
@@ -21,5 +22,6 @@ add({
     'em.info': 'Notice', 'em.warning': 'Warning', 'em.critical': 'Emergency',
     'weekday': '{d}', 'weekdays': 'SunMonTueWedThuFriSat',
     'empty': 'Nothing to show',
+    'qr.caption': 'Scan to read', 'qr.alt': 'QR code of this notice',
   },
 });

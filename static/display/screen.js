@@ -75,14 +75,36 @@ function countdownBox(n, big) {
     h('div', { class: 'cd-left' }, cd.left));
 }
 
+// qrModule is the size of a QR module in whole screen pixels: 8 on a
+// 1080p screen (a version-3 code with its quiet zone, 37 modules, is 296
+// px: about 19 cm on a 55" panel, 5 mm a module, read from 2 m; see
+// docs/site.md), scaled with the screen's short side, at least 2.
+export function qrModule() {
+  return Math.max(2, Math.floor(Math.min(innerWidth, innerHeight) * 8 / 1080));
+}
+
+// qrFigure is the QR code of a notice's public page (/gk/n/<id>, served
+// as SVG by the site); strips have none. It goes away if it cannot load.
+function qrFigure(n, wall) {
+  if (!n.id) return null;
+  const k = qrModule();
+  const img = h('img', { class: 'qr', src: '/gk/qr/' + n.id + '.svg', alt: t('qr.alt'), width: 37 * k, height: 37 * k });
+  const fig = h('figure', { class: 'qr-box' }, img, wall ? null : h('figcaption', {}, t('qr.caption')));
+  img.addEventListener('load', () => { img.width = img.naturalWidth * k; img.height = img.naturalHeight * k; });
+  img.addEventListener('error', () => fig.remove());
+  return fig;
+}
+
 function noticeView(item, wall) {
   const n = item.notice || {};
-  return h('article', { class: 'notice kind-' + (n.kind || 'notice') },
+  const qr = qrFigure(n, wall);
+  return h('article', { class: 'notice kind-' + (n.kind || 'notice') + (qr ? ' has-qr' : ''), style: qr ? `--qr: ${37 * qrModule()}px` : null },
     h('div', { class: 'meta' }, n.category ? h('span', { class: 'pill' }, n.category) : null,
       n.published_at ? h('span', { class: 'date' }, clock(Date.parse(n.published_at)).date) : null),
     h('h1', { class: 'title' }, n.title || ''),
     body(wall ? short(n) : n.text),
-    countdownBox(n, false));
+    countdownBox(n, false),
+    qr);
 }
 
 function clockView() {

@@ -59,6 +59,9 @@ function render(n) {
     n.attachments.length ? h('section', { class: 'attachments' }, h('h2', {}, t('notice.attachments')), n.attachments.map(attachment)) : null,
     n.interpretations.length ? h('section', { class: 'interps' }, h('h2', {}, t('notice.interp')),
       n.interpretations.map((l) => h('button', { type: 'button', class: 'row', 'data-notice': l.id, onclick: () => show('notice', { id: l.id }) }, h('span', { class: 'row-title' }, l.title)))) : null,
+    // The QR code of the notice's public page (/gk/n/<id>): 6 px a module.
+    h('figure', { class: 'qr-box' }, h('img', { src: '/gk/qr/' + n.id + '.svg', alt: t('notice.qr'), width: 222, height: 222 }),
+      h('figcaption', {}, t('notice.qr'))),
   ];
 }
 

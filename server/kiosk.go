@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/catalogue"
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/kiosk"
@@ -65,7 +66,7 @@ func (a *App) openKiosk(ctx context.Context) error {
 			n, err := a.Search.Compact(ctx)
 			return fmt.Sprintf("%d merge steps", n), err
 		}})
-	p := kiosk.NewPush(a.Hub, idle, a.Log)
+	p := kiosk.NewPush(a.Hub, idle, func() clock.Reading { return clock.Read(a.Clock, a.Cfg.TimeZone) }, a.Log)
 	a.Hub.Handle(device.KindKiosk, p)
 	// One subscription, in order: the index takes each change in, then
 	// kiosks hear of it, so a kiosk that reloads finds what changed.

@@ -1,0 +1,69 @@
+package server_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hallcast/hallcast/calendar"
+	"github.com/hallcast/hallcast/server/browsertest"
+	"github.com/hallcast/hallcast/server/servertest"
+)
+
+// The tests hold for any start of the fake clock (servertest.ParseNow,
+// HALLCAST_TEST_NOW): the dates they expect come from these helpers.
+
+// now is the server's time in the hall's zone.
+func now(s *servertest.Server) time.Time { return s.Clock.Now().In(s.Cfg.TimeZone) }
+
+// today is the server's date in the hall's zone.
+func today(s *servertest.Server) calendar.Date { return calendar.DateOf(now(s)) }
+
+// periodEnd is the end of n working days (or calendar days) from a
+// date by the server's calendar, as every deadline counts them.
+func periodEnd(t *testing.T, s *servertest.Server, from calendar.Date, n int, unit calendar.Unit) calendar.Date {
+	t.Helper()
+	end, err := s.App.Calendar.End(t.Context(), from, calendar.Period{N: n, Unit: unit})
+	if err != nil {
+		t.Fatalf("%d %s from %s: %v", n, unit, from, err)
+	}
+	return end
+}
+
+// workdaysBetween counts the working days after from up to and including
+// to by the server's calendar.
+func workdaysBetween(t *testing.T, s *servertest.Server, from, to calendar.Date) int {
+	t.Helper()
+	cal, err := s.App.Calendar.Calendar(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := cal.WorkdaysBetween(from, to)
+	if err != nil {
+		t.Fatalf("working days %s to %s: %v", from, to, err)
+	}
+	return n
+}
+
+// setClockTo moves the fake clock forward to the next time the hall's
+// clock shows hh:mm (now, if it does): for tests that need a time of day.
+func setClockTo(s *servertest.Server, hh, mm int) time.Time {
+	n := now(s)
+	at := time.Date(n.Year(), n.Month(), n.Day(), hh, mm, 0, 0, n.Location())
+	if at.Before(n) {
+		at = at.AddDate(0, 0, 1)
+	}
+	s.Clock.Set(at)
+	return at
+}
+
+// indexNo is the index number of a category's first notice published
+// today (the year of the publication in the hall's zone).
+func indexNo(s *servertest.Server, code string) string {
+	return fmt.Sprintf("%s-%d-00001", code, now(s).Year())
+}
+
+// inputValue is the value of the input sel on the page.
+func inputValue(b *browsertest.Browser, sel string) string {
+	return browsertest.Eval[string](b, fmt.Sprintf(`document.querySelector(%q).value`, sel))
+}

@@ -2,7 +2,8 @@ import { start, flash } from './app.js';
 import { api } from './api.js';
 import { fieldLabel } from './content.js';
 import { add, apply, errorText, lang, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime, today } from '/assets/shared/clock.js';
 
 add({
   zh: {
@@ -70,7 +71,7 @@ function showError(e) {
 
 async function load() {
   ({ years: infos } = await api('GET', '/api/admin/calendar'));
-  if (!infos.some((i) => i.year === year)) year = (infos.find((i) => i.year === new Date().getFullYear()) || infos[infos.length - 1] || {}).year ?? null;
+  if (!infos.some((i) => i.year === year)) year = (infos.find((i) => i.year === Number(today().slice(0, 4))) || infos[infos.length - 1] || {}).year ?? null;
   clear($('#year')).append(...infos.map((i) => h('option', { value: i.year, selected: i.year === year }, String(i.year))));
   $('#delete-year').hidden = !isAdmin || year === null;
   if (year === null) {

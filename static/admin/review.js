@@ -4,7 +4,8 @@ import { statusBadge, findingText, fieldLabel, loadCategories } from './content.
 import './notice-i18n.js';
 import { bodyDoc } from './notice-screen.js';
 import { add, apply, errorText, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 add({
   zh: {

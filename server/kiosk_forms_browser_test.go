@@ -116,7 +116,7 @@ func TestKioskDisclosureRequestInBrowser(t *testing.T) {
 	b.Do(tap(`.apply .next`), browsertest.WaitText(`.step-no`, "第 2 步"), tap(`.apply .next`), browsertest.WaitText(`.step-no`, "第 3 步"),
 		tap(`[data-field="description"] textarea`))
 	b.Do(typeKeys("dibao")...)
-	b.Do(tap(`#keyboard .cand`))
+	b.Do(browsertest.WaitText(`#keyboard .buf`, "dibao"), tap(`#keyboard .cand`))
 	b.Do(typeKeys("mingdan")...)
 	b.Do(browsertest.WaitText(`#keyboard .cands`, "名单"), tap(`#keyboard .cand`), tap(`#keyboard [data-key="done"]`),
 		tap(`.apply .next`), browsertest.WaitText(`.review`, "低保名单"))

@@ -2,6 +2,8 @@ package servertest
 
 import (
 	"fmt"
+	"os"
+	"testing"
 	"time"
 )
 
@@ -30,4 +32,15 @@ func ParseNow(v string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("servertest: %s=%q is neither RFC 3339 (2026-12-30T16:30:00+08:00) nor a wall time in %s (2026-12-30T16:30)", NowVar, v, loc)
 	}
 	return t, nil
+}
+
+// Now returns where a test's fake clock starts: NowVar's value read by
+// ParseNow in loc. A bad value fails the test.
+func Now(t testing.TB, loc *time.Location) time.Time {
+	t.Helper()
+	start, err := ParseNow(os.Getenv(NowVar), loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return start
 }

@@ -67,11 +67,7 @@ func Config(t *testing.T) *config.Config {
 func Start(t *testing.T, opts ...Option) *Server {
 	t.Helper()
 	cfg := Config(t)
-	start, err := ParseNow(os.Getenv(NowVar), cfg.TimeZone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fake := clock.NewFake(start)
+	fake := clock.NewFake(Now(t, cfg.TimeZone))
 	o := server.Options{Clock: fake, BcryptCost: bcrypt.MinCost}
 	for _, opt := range opts {
 		opt(cfg, &o)

@@ -57,6 +57,35 @@ func setClockTo(s *servertest.Server, hh, mm int) time.Time {
 	return at
 }
 
+// setClockToWeekday moves the fake clock forward to the next time the
+// hall's clock shows hh:mm on a Monday to Friday.
+func setClockToWeekday(s *servertest.Server, hh, mm int) time.Time {
+	at := setClockTo(s, hh, mm)
+	for at.Weekday() == time.Saturday || at.Weekday() == time.Sunday {
+		at = at.AddDate(0, 0, 1)
+	}
+	s.Clock.Set(at)
+	return at
+}
+
+// roomToday moves the fake clock forward, if need be, so that the hall's
+// day has at least before behind now and after ahead of it: for tests that
+// put events around now and read them back as one day's.
+func roomToday(s *servertest.Server, before, after time.Duration) {
+	n := now(s)
+	midnight := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, n.Location())
+	if n.Add(after).After(midnight.AddDate(0, 0, 1)) {
+		midnight = midnight.AddDate(0, 0, 1)
+		n = midnight
+	}
+	if n.Sub(midnight) < before {
+		n = midnight.Add(before)
+	}
+	if !n.Equal(now(s)) {
+		s.Clock.Set(n)
+	}
+}
+
 // indexNo is the index number of a category's first notice published
 // today (the year of the publication in the hall's zone).
 func indexNo(s *servertest.Server, code string) string {

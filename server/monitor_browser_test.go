@@ -21,6 +21,10 @@ import (
 // figures per notice with the workbook link.
 func TestScreenStatusAndProofPagesInBrowser(t *testing.T) {
 	s := servertest.Start(t)
+	// The plays of each day below start two hours before now's time of
+	// day and last up to half an hour (and the screens go quiet for 7
+	// minutes): all within the day.
+	roomToday(s, 3*time.Hour, 10*time.Minute)
 	s.User(t, "root", auth.RoleAdmin)
 	admin := s.Login(t, "root", "root-password-1")
 	p := newPublisher(t, s)

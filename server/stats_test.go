@@ -17,6 +17,7 @@ func TestDailyStatsRollupAndPrune(t *testing.T) {
 	for _, d := range []store.Dialect{store.SQLite, store.Postgres} {
 		t.Run(string(d), func(t *testing.T) {
 			s := servertest.Start(t, servertest.WithDialect(d))
+			roomToday(s, 0, 10*time.Minute) // three visits of 3 minutes, one day's
 			k := pairKiosk(t, s, "一楼大厅 1 号机")
 			day := today(s).String()
 			for _, level := range []int{5, 4, 1} {

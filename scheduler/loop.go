@@ -131,7 +131,9 @@ func (s *Scheduler) instantLoop(ctx context.Context, e *entry) {
 		}
 		var due <-chan time.Time
 		if ok {
-			due = s.opts.Clock.After(next.Sub(now))
+			// Measured from the clock after Next's query, which takes a
+			// while (and a test's clock may have moved meanwhile).
+			due = s.opts.Clock.After(next.Sub(s.opts.Clock.Now()))
 		}
 		select {
 		case <-ctx.Done():

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/hallcast/hallcast/auth"
@@ -135,4 +137,62 @@ func mustDate(t *testing.T, s string) calendar.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// The editor takes and shows publication times as wall times in the hall's
+// zone, whatever the browser's (here New York, 13 hours behind Shanghai in
+// winter), and counts the 公示 period from the publication day.
+func TestEditorTimesAreTheHallsInBrowser(t *testing.T) {
+	s := servertest.Start(t)
+	s.User(t, "ed", auth.RoleEditor)
+	b := browsertest.New(t, 1600, 1100)
+	b.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/New_York"})
+		return err
+	}))
+	login(b, s.URL, "ed")
+	day := today(s).AddDays(1)
+	at := day.String() + "T10:00"
+	b.Do(
+		chromedp.Navigate(s.URL+"/admin/notice"),
+		browsertest.WaitReady(),
+		chromedp.SetValue(chromedp.CSS("#kind"), "publicity"),
+		chromedp.SetValue(chromedp.CSS("#category"), categoryValue(t, s, "SHJZ")),
+	)
+	browsertest.Eval[bool](b, `document.querySelector('#kind').dispatchEvent(new Event('change', {bubbles: true}))`)
+	browsertest.Eval[bool](b, `document.querySelector('#category').dispatchEvent(new Event('change', {bubbles: true}))`)
+	b.Do(
+		chromedp.SendKeys(chromedp.CSS("#title"), "城乡低保复审名单公示"),
+		chromedp.SendKeys(chromedp.CSS("#body"), "复审名单见附件。"),
+		chromedp.SetValue(chromedp.CSS("#publish_at"), at),
+	)
+	browsertest.Eval[bool](b, `document.querySelector('#publish_at').dispatchEvent(new Event('change', {bubbles: true}))`)
+	end := periodEnd(t, s, day, 7, calendar.UnitWorkdays)
+	b.Do(
+		browsertest.WaitText("#end-preview", end.String()),
+		browsertest.WaitText("#end-preview", day.String()),
+		chromedp.Click(chromedp.CSS("#save")),
+		browsertest.WaitText("#state", "草稿"),
+	)
+	b.Screenshot("notice-editor-scheduled")
+	rows, _, err := s.App.Notices.List(t.Context(), notice.ListFilter{})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("notices: %+v %v", rows, err)
+	}
+	d, err := s.App.Notices.Detail(t.Context(), rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := day.In(s.Cfg.TimeZone).Add(10 * time.Hour)
+	if p := d.Current.PublishAt; p == nil || !p.Equal(want) {
+		t.Fatalf("publish_at %v, want %v (10:00 in the hall)", p, want)
+	}
+	// Opened again, the form shows the same wall time.
+	b.Do(
+		chromedp.Navigate(fmt.Sprintf("%s/admin/notice?id=%d", s.URL, rows[0].ID)),
+		browsertest.WaitReady(),
+		browsertest.WaitJS(fmt.Sprintf(`document.querySelector('#publish_at').value === %q`, at)),
+		browsertest.WaitText("#end-preview", end.String()),
+	)
+	b.NoErrors()
 }

@@ -32,8 +32,9 @@ type Options struct {
 	SecureCookies bool
 	Clock         clock.Clock
 	Logger        *slog.Logger
-	// TimeZone is the IANA zone the admin UI shows times in.
-	TimeZone string
+	// Location is the hall's zone: the admin UI shows times and takes
+	// today in it (default UTC).
+	Location *time.Location
 }
 
 // Service manages accounts and sessions.
@@ -58,6 +59,9 @@ func New(db *store.DB, o Options) *Service {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Location == nil {
+		o.Location = time.UTC
 	}
 	cost := o.BcryptCost
 	dummy := sync.OnceValue(func() []byte {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/web"
 )
 
@@ -67,15 +68,16 @@ func (s *Service) HandleLogout(c echo.Context) error {
 	return c.NoContent(http.StatusNoContent)
 }
 
-// me is the logged-in user with what the UI needs to show times.
+// me is the logged-in user with the server's clock: the pages show times
+// in its zone and take now and today from it, never from the browser.
 type me struct {
 	*User
-	TimeZone string `json:"timezone"`
+	clock.Reading
 }
 
 // HandleMe is GET /api/admin/me.
 func (s *Service) HandleMe(c echo.Context) error {
-	return c.JSON(http.StatusOK, me{User: CurrentUser(c), TimeZone: s.opts.TimeZone})
+	return c.JSON(http.StatusOK, me{User: CurrentUser(c), Reading: clock.Read(s.opts.Clock, s.opts.Location)})
 }
 
 type passwordChange struct {

@@ -92,6 +92,33 @@ func (f *Fake) Set(t time.Time) {
 	}
 }
 
+// Until returns a channel that receives the fake time once the clock has
+// been moved to t or past it (at once if it already is).
+func (f *Fake) Until(t time.Time) <-chan time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	if !t.After(f.t) {
+		ch <- f.t
+		return ch
+	}
+	f.waiters = append(f.waiters, waiter{at: t, ch: ch})
+	return ch
+}
+
+// Until returns a channel that receives the time once c reaches t. Wait
+// for an instant with it rather than with c.After(t.Sub(c.Now())): a clock
+// that moves between the two calls (a test's Fake) would otherwise fire
+// late by as much as it moved.
+func Until(c Clock, t time.Time) <-chan time.Time {
+	if u, ok := c.(interface {
+		Until(time.Time) <-chan time.Time
+	}); ok {
+		return u.Until(t)
+	}
+	return c.After(t.Sub(c.Now()))
+}
+
 // Advance moves the clock forward by d.
 func (f *Fake) Advance(d time.Duration) {
 	f.Set(f.Now().Add(d))

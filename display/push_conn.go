@@ -8,20 +8,22 @@ import (
 	"hash/maphash"
 	"time"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/web"
 )
 
-// Hello is the data of the "hello" message to a screen.
+// Hello is the data of the "hello" message to a screen. The screen
+// follows the server's clock it carries (now, today, timezone) rather than
+// its own.
 type Hello struct {
 	Device           string     `json:"device"`
 	ID               int64      `json:"id"`
 	Kind             string     `json:"kind"`
 	Profile          Profile    `json:"profile"`
 	Groups           []GroupRef `json:"groups"`
-	Timezone         string     `json:"timezone"`
-	ServerTime       time.Time  `json:"server_time"`
 	HeartbeatSeconds int        `json:"heartbeat_seconds"`
+	clock.Reading
 }
 
 // screenOf returns a connected device's screen, or a landscape screen in
@@ -87,7 +89,7 @@ func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 	c := st.client
 	sc := screenOf(sn, c)
 	hello := Hello{Device: sc.Name, ID: sc.DeviceID, Kind: "screen", Profile: sc.Profile, Groups: sc.Groups,
-		Timezone: p.svc.loc.String(), HeartbeatSeconds: HeartbeatSeconds}
+		HeartbeatSeconds: HeartbeatSeconds, Reading: clock.Reading{TimeZone: p.svc.loc.String()}}
 	b, _ := json.Marshal(hello)
 	sum := maphash.Bytes(helloSeed, b)
 	p.mu.Lock()
@@ -100,7 +102,7 @@ func (p *Push) greet(sn *Snapshot, deviceID int64, force bool) {
 		return
 	}
 	c.Set("display.groups", sc.GroupIDs())
-	hello.ServerTime = p.clock.Now().UTC()
+	hello.Reading = clock.Read(p.clock, p.svc.loc)
 	if err := p.hub.Send(c, push.TypeHello, "", hello); err != nil {
 		p.log.Warn("display: hello", "device", deviceID, "err", err)
 	}

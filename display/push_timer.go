@@ -3,6 +3,8 @@ package display
 import (
 	"context"
 	"time"
+
+	"github.com/hallcast/hallcast/clock"
 )
 
 // timer waits for the earliest valid_until among the connected screens
@@ -20,7 +22,7 @@ func (p *Push) timer() {
 		p.mu.Unlock()
 		var fire <-chan time.Time
 		if !earliest.IsZero() {
-			fire = p.clock.After(earliest.Sub(p.clock.Now()))
+			fire = clock.Until(p.clock, earliest)
 		}
 		select {
 		case <-p.stop:

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/store"
 )
@@ -174,7 +175,7 @@ func (l *live) add(e *Emergency, ids []int64) {
 	}
 	l.active[e.ID] = en
 	l.mu.Unlock()
-	wait := l.s.opts.Clock.After(e.ExpiresAt.Sub(now))
+	wait := clock.Until(l.s.opts.Clock, e.ExpiresAt)
 	go func() {
 		select {
 		case <-wait:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/rating"
@@ -12,7 +13,9 @@ import (
 )
 
 // HandleConfig is GET /api/kiosk/config: what the kiosk app needs to
-// start: its name, the idle timings and the choices of each form.
+// start: its name, the idle timings, the choices of each form and the
+// server's clock (now, today, timezone), which the kiosk follows instead
+// of its own.
 func (a *API) HandleConfig(c echo.Context) error {
 	ctx := c.Request().Context()
 	rc := a.o.RatingConfig(ctx)
@@ -20,6 +23,7 @@ func (a *API) HandleConfig(c echo.Context) error {
 	for _, o := range disclosure.Outcomes {
 		outcomes[string(o)] = o.Label()
 	}
+	now := clock.Read(a.o.Clock, a.o.Location)
 	return c.JSON(http.StatusOK, map[string]any{
 		"device":                device.From(c).Name,
 		"idle":                  a.o.Idle(ctx),
@@ -29,6 +33,8 @@ func (a *API) HandleConfig(c echo.Context) error {
 		"suggestion_categories": suggestion.Categories,
 		"disclosure_outcomes":   outcomes,
 		"disclosure_reply_days": disclosure.ReplyWorkdays,
-		"today":                 a.today(),
+		"now":                   now.Now,
+		"today":                 now.Today,
+		"timezone":              now.TimeZone,
 	})
 }

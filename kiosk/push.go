@@ -5,20 +5,23 @@ import (
 	"encoding/json"
 	"log/slog"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/search"
 	"github.com/hallcast/hallcast/store"
 )
 
-// Push is the push.Handler of kiosks: it greets a kiosk with its identity
-// and idle timings and tells every kiosk when content changed, so that it
+// Push is the push.Handler of kiosks: it greets a kiosk with its identity,
+// idle timings and the server's clock (which the kiosk follows again on
+// every reconnection), and tells every kiosk when content changed, so that it
 // refreshes what is on screen without moving the reader. Emergencies reach
 // kiosks as "emergency" / "emergency_clear" messages from the emergency
 // broadcaster; the kiosk app shows them as a banner.
 type Push struct {
 	hub  *push.Hub
 	idle func(ctx context.Context) Idle
+	now  func() clock.Reading
 	log  *slog.Logger
 	// heartbeat is called with each kiosk's heartbeat (OnHeartbeat).
 	heartbeat func(c *push.Client)
@@ -26,11 +29,12 @@ type Push struct {
 
 // NewPush returns the kiosk push handler; register it with
 // hub.Handle(device.KindKiosk, p).
-func NewPush(hub *push.Hub, idle func(ctx context.Context) Idle, log *slog.Logger) *Push {
+// now reads the server's clock in the hall's zone.
+func NewPush(hub *push.Hub, idle func(ctx context.Context) Idle, now func() clock.Reading, log *slog.Logger) *Push {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Push{hub: hub, idle: idle, log: log}
+	return &Push{hub: hub, idle: idle, now: now, log: log}
 }
 
 // ContentChange is the payload of a "content" message: what changed.
@@ -43,7 +47,9 @@ type ContentChange struct {
 
 // Connected sends hello.
 func (p *Push) Connected(c *push.Client) {
-	hello := map[string]any{"device": c.Device.Name, "id": c.Device.ID, "idle": p.idle(context.Background())}
+	now := p.now()
+	hello := map[string]any{"device": c.Device.Name, "id": c.Device.ID, "idle": p.idle(context.Background()),
+		"now": now.Now, "today": now.Today, "timezone": now.TimeZone}
 	if err := p.hub.Send(c, push.TypeHello, "", hello); err != nil {
 		p.log.Warn("kiosk: hello", "device", c.Device.ID, "err", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/store"
 )
 
@@ -102,7 +103,7 @@ func (s *Scheduler) cronLoop(ctx context.Context, e *entry) {
 		if enabled {
 			now := s.opts.Clock.Now()
 			tick = sched.Next(now.In(s.opts.Location))
-			due = s.opts.Clock.After(tick.Sub(now))
+			due = clock.Until(s.opts.Clock, tick)
 		}
 		select {
 		case <-ctx.Done():
@@ -131,7 +132,9 @@ func (s *Scheduler) instantLoop(ctx context.Context, e *entry) {
 		}
 		var due <-chan time.Time
 		if ok {
-			due = s.opts.Clock.After(next.Sub(now))
+			// An instant, not a wait measured from before Next's query,
+			// which takes a while (and a test's clock may move meanwhile).
+			due = clock.Until(s.opts.Clock, next)
 		}
 		select {
 		case <-ctx.Done():

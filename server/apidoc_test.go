@@ -12,7 +12,7 @@ import (
 )
 
 // documented are the route prefixes docs/api.yaml describes.
-var documented = regexp.MustCompile(`^/api/admin/(notices|review|uploads|attachments|stats|categories|calendar|screen-groups|screens|proof|emergencies|devices|alerts)\b|^/files/`)
+var documented = regexp.MustCompile(`^/api/admin/(notices|review|uploads|attachments|stats|categories|calendar|screen-groups|screens|proof|emergencies|devices|alerts)\b|^/api/admin/me$|^/files/`)
 
 type apiDoc struct {
 	OpenAPI string                                       `yaml:"openapi"`

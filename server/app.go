@@ -179,7 +179,7 @@ func Open(ctx context.Context, cfg *config.Config, log *slog.Logger, o Options) 
 	}
 	a.Auth = auth.New(db, auth.Options{
 		SessionTTL: cfg.SessionTTL, BcryptCost: o.BcryptCost, Clock: o.Clock, Logger: log, SecureCookies: a.https(),
-		TimeZone: cfg.TimeZone.String(),
+		Location: cfg.TimeZone,
 	})
 	a.Settings = settings.New(db, o.Clock)
 	a.Devices = device.New(db, device.Options{Clock: o.Clock, Logger: log})

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -54,9 +53,6 @@ func padKeys(keys string) []chromedp.Action[chromedp.Void] {
 
 func TestKioskArchiveQueryInBrowser(t *testing.T) {
 	s := servertest.Start(t)
-	// Session cookies expire by the server's clock, the cookie jar drops
-	// them by the real one: keep the two together.
-	s.Clock.Set(time.Now().Truncate(time.Second))
 	s.User(t, "root", auth.RoleAdmin)
 	adm := s.Login(t, "root", "root-password-1")
 	setProtection(t, adm, func(p *archive.Protection) {
@@ -164,9 +160,6 @@ func TestKioskArchiveQueryInBrowser(t *testing.T) {
 // of the ID number, in elderly mode.
 func TestKioskArchiveNameKeyInBrowser(t *testing.T) {
 	s := servertest.Start(t)
-	// Session cookies expire by the server's clock, the cookie jar drops
-	// them by the real one: keep the two together.
-	s.Clock.Set(time.Now().Truncate(time.Second))
 	s.User(t, "root", auth.RoleAdmin)
 	adm := s.Login(t, "root", "root-password-1")
 	setProtection(t, adm, func(p *archive.Protection) { p.KioskBurst, p.AddressBurst = 1000, 1000 })

@@ -29,7 +29,8 @@ func TestPublicationCatchesUpAfterDowntime(t *testing.T) {
 			cfg.DatabaseURL = storetest.PostgresURL(t)
 		}
 		sh := cfg.TimeZone
-		fake := clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, sh))
+		start := servertest.Now(t, sh)
+		fake := clock.NewFake(start)
 		open := func() *server.App {
 			app, err := server.Open(ctx, cfg, slog.New(slog.DiscardHandler), server.Options{Clock: fake, BcryptCost: bcrypt.MinCost})
 			if err != nil {
@@ -43,9 +44,9 @@ func TestPublicationCatchesUpAfterDowntime(t *testing.T) {
 		editor := notice.Who{Actor: audit.Actor{ID: ed.ID, Name: "ed"}, Role: auth.RoleEditor}
 		reviewer := notice.Who{Actor: audit.Actor{ID: rv.ID, Name: "rv"}, Role: auth.RoleReviewer}
 		cats, _ := app.Catalogue.List(ctx)
-		publishAt := time.Date(2026, 11, 23, 9, 30, 0, 0, sh)
-		expireAt := time.Date(2026, 11, 23, 11, 0, 0, 0, sh)
-		det, err := app.Notices.Create(ctx, editor, notice.Input{Title: "停电检修通知", Body: "11月23日上午停电检修。", Kind: notice.KindNotification,
+		publishAt := start.Add(30 * time.Minute)
+		expireAt := start.Add(2 * time.Hour)
+		det, err := app.Notices.Create(ctx, editor, notice.Input{Title: "停电检修通知", Body: "今天停电检修。", Kind: notice.KindNotification,
 			CategoryID: cats[0].ID, PublishAt: &publishAt, ExpireAt: &expireAt})
 		if err != nil {
 			t.Fatal(err)
@@ -57,9 +58,9 @@ func TestPublicationCatchesUpAfterDowntime(t *testing.T) {
 		if _, err := app.Notices.Approve(ctx, reviewer, id, notice.Decision{Reason: "同意公开"}); err != nil {
 			t.Fatal(err)
 		}
-		app.Close(ctx) // the server is down from 09:00 to 10:00
+		app.Close(ctx) // the server is down for an hour, over the publication
 
-		fake.Set(time.Date(2026, 11, 23, 10, 0, 0, 0, sh))
+		fake.Set(start.Add(time.Hour))
 		app = open()
 		defer app.Close(ctx)
 		published := func() bool {
@@ -72,7 +73,7 @@ func TestPublicationCatchesUpAfterDowntime(t *testing.T) {
 			eventually(t, "a timer for the expiry", func() bool { return fake.Waiters() > 0 })
 			fake.Set(expireAt)
 		}
-		eventually(t, "expiry at 11:00:00", func() bool { return expired(ctx, app, id) })
+		eventually(t, "expiry to the second", func() bool { return expired(ctx, app, id) })
 		hist, err := app.Notices.History(ctx, id)
 		if err != nil {
 			t.Fatal(err)

@@ -74,6 +74,7 @@ func TestNoPersonalDataAtRest(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		ctx := context.Background()
 		s := servertest.Start(t, servertest.WithDialect(d))
+		received := today(s).AddDays(-3).String() // by post, signed for three days ago
 		people := citizens(secrecyPeople(t))
 		s.User(t, "ed", auth.RoleEditor)
 		ed := s.Login(t, "ed", "ed-password-1")
@@ -97,7 +98,7 @@ func TestNoPersonalDataAtRest(t *testing.T) {
 				}
 				continue
 			case i < viaKiosk+viaStaff:
-				reg := staffRegistration(c)
+				reg := staffRegistration(c, received)
 				var res *servertest.Response
 				if i%3 == 0 {
 					res = registerWithScan(t, ed, s.URL, reg, c.Name+"申请表.png", scanOf(c))
@@ -112,7 +113,7 @@ func TestNoPersonalDataAtRest(t *testing.T) {
 					t.Fatal(err)
 				}
 			default:
-				reg := disclosure.Registration{Application: c.application(), Channel: disclosure.ChannelPost, ReceivedOn: "2026-11-20"}
+				reg := disclosure.Registration{Application: c.application(), Channel: disclosure.ChannelPost, ReceivedOn: received}
 				if _, err := s.App.Disclosure.Register(ctx, audit.Actor{Name: "ed"}, reg, nil); err != nil {
 					t.Fatal(err)
 				}
@@ -179,9 +180,9 @@ func TestNoPersonalDataAtRest(t *testing.T) {
 }
 
 // staffRegistration is a person's application as the admin form sends it.
-func staffRegistration(c citizen) map[string]any {
+func staffRegistration(c citizen, received string) map[string]any {
 	a := c.application()
 	return map[string]any{"applicant_type": a.ApplicantType, "name": a.Name, "id_type": a.IDType, "id_number": a.IDNumber,
 		"phone": a.Phone, "address": a.Address, "description": a.Description, "form": a.Form, "delivery": a.Delivery,
-		"channel": "post", "received_on": "2026-11-20", "note": "挂号信，申请人" + c.Name}
+		"channel": "post", "received_on": received, "note": "挂号信，申请人" + c.Name}
 }

@@ -124,11 +124,14 @@ func TestContentPagesInBrowser(t *testing.T) {
 		browsertest.WaitText("#error", "栏目代码"),
 	)
 
-	b.Do(
-		chromedp.Navigate(s.URL+"/admin/calendar"),
-		browsertest.WaitReady(),
-		chromedp.SetValue(chromedp.CSS("#year"), "2026"),
-	)
+	b.Do(chromedp.Navigate(s.URL+"/admin/calendar"), browsertest.WaitReady())
+	// The page opens on the server's year (not the browser's), with its
+	// official list or its provisional one.
+	want := now(s).Year()
+	if got := inputValue(b, "#year"); got != fmt.Sprint(want) {
+		t.Errorf("the calendar opens on %s, want %d", got, want)
+	}
+	b.Do(chromedp.SetValue(chromedp.CSS("#year"), "2026"))
 	browsertest.Eval[bool](b, `document.querySelector('#year').dispatchEvent(new Event('change'))`)
 	b.Do(
 		browsertest.WaitJS(`document.querySelector('[data-date="2026-02-14"]')?.classList.contains('work')`),
@@ -146,14 +149,28 @@ func TestContentPagesInBrowser(t *testing.T) {
 		t.Fatalf("the toggled day: %+v %v", day, ok)
 	}
 
+	// The statistics open on the server's year so far, which holds the two
+	// notices published today.
+	day := today(s)
+	yearStart := fmt.Sprintf("%d-01-01", day.Year)
 	b.Do(
 		chromedp.Navigate(s.URL+"/admin/stats"),
 		browsertest.WaitReady(),
-		chromedp.SetValue(chromedp.CSS("#from"), "2026-01-01"),
-		chromedp.SetValue(chromedp.CSS("#to"), "2026-12-31"),
+		browsertest.WaitText("#summary", "共2条：社会救助1条、通知公告1条"),
+		browsertest.WaitJS(fmt.Sprintf(`document.querySelector('#xlsx').href.includes('stats.xlsx?from=%s&to=%s')`, yearStart, day)),
+	)
+	if from, to := inputValue(b, "#from"), inputValue(b, "#to"); from != yearStart || to != day.String() {
+		t.Errorf("default range %s to %s, want %s to %s", from, to, yearStart, day)
+	}
+	b.Do(
+		chromedp.SetValue(chromedp.CSS("#from"), day.AddDays(1).String()),
+		chromedp.SetValue(chromedp.CSS("#to"), day.AddDays(400).String()),
+		chromedp.Click(chromedp.CSS(`#range button[type=submit]`)),
+		browsertest.WaitText("#summary", "共0条"),
+		chromedp.SetValue(chromedp.CSS("#from"), yearStart),
+		chromedp.SetValue(chromedp.CSS("#to"), day.String()),
 		chromedp.Click(chromedp.CSS(`#range button[type=submit]`)),
 		browsertest.WaitText("#summary", "共2条：社会救助1条、通知公告1条"),
-		browsertest.WaitJS(`document.querySelector('#xlsx').href.includes('stats.xlsx?from=2026-01-01')`),
 	)
 	b.Screenshot("stats")
 	b.Do(

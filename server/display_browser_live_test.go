@@ -44,6 +44,13 @@ func sendEmergency(t *testing.T, adm *servertest.Client, group int64, level, tex
 	return em.ID, emergency.MessageID(em.ID)
 }
 
+// pageNow is the server's time as a display page reckons it: the page's
+// clock plus the offset it measured at hello (static/shared/clock.js).
+func pageNow(b *browsertest.Browser) time.Time {
+	ms := browsertest.Eval[float64](b, `Date.now() + Number(JSON.parse(localStorage.getItem('hallcast.display.clock')).offset)`)
+	return time.UnixMilli(int64(ms))
+}
+
 func seq(b *browsertest.Browser) int {
 	return browsertest.Eval[int](b, `Number(document.body.dataset.seq || 0)`)
 }
@@ -115,7 +122,9 @@ func TestDisplayOfflineInBrowser(t *testing.T) {
 		return len(st.Screens) == 1 && st.Screens[0].Version == version && st.Screens[0].Client == "1.0.0" &&
 			st.Screens[0].Resolution == "384x64" && st.Screens[0].Power == "on"
 	})
-	_, mid := sendEmergency(t, adm, group, "warning", "系统维护，请稍候", time.Now().Add(6*time.Second))
+	// It ends 6 s on by the screen's clock: the server's, which runs on in
+	// the page while the fake one stands still.
+	_, mid := sendEmergency(t, adm, group, "warning", "系统维护，请稍候", pageNow(b).Add(6*time.Second))
 	b.Do(browsertest.WaitJS(fmt.Sprintf(`document.querySelector('#emergency').dataset.id === %q`, mid)))
 	b.Screenshot("display-strip384-emergency")
 
@@ -173,7 +182,7 @@ func TestDisplayStandbyInBrowser(t *testing.T) {
 	for _, name := range []string{"land", "strip256"} {
 		b := displayBrowser(t, s, "待机测试"+name, screenProfiles[name], []int64{group})
 		b.Do(browsertest.WaitJS(`Number(document.body.dataset.seq) > 1`))
-		broadcastPower(t, s, map[string]any{"state": "standby", "standby": "dim_clock", "until": time.Now().Add(time.Hour)})
+		broadcastPower(t, s, map[string]any{"state": "standby", "standby": "dim_clock", "until": s.Clock.Now().Add(time.Hour)})
 		b.Do(browsertest.WaitJS(`document.body.dataset.power === 'standby' && !document.querySelector('#standby').hidden &&
 			/\d\d:\d\d/.test(document.querySelector('#standby').textContent)`))
 		b.Screenshot("display-" + name + "-standby")

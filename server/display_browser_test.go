@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
-	"time"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/browsertest"
 	"github.com/hallcast/hallcast/server/servertest"
 )
@@ -16,9 +16,6 @@ import (
 // (approval refuses unmasked personal numbers, R6). It returns the group and the notice.
 func displayHall(t *testing.T, s *servertest.Server) (group, notice int64) {
 	t.Helper()
-	// Browsers and cookie jars judge cookie expiry by the real clock, and
-	// the fake one starts at 09:00 that morning: run the app at real time.
-	s.Clock.Set(time.Now())
 	adm := screenAdmin(t, s)
 	var g struct{ ID int64 }
 	post(t, adm, "/api/admin/screen-groups", map[string]string{"name": "一楼大厅", "kind": "hall"}, http.StatusCreated).JSON(t, &g)
@@ -49,12 +46,25 @@ func TestDisplayProfilesInBrowser(t *testing.T) {
 	s := servertest.Start(t)
 	group, notice := displayHall(t, s)
 	keys := []string{fmt.Sprintf("n%d", notice), fmt.Sprintf("w-countdown-%d", notice), "w-clock", "w-ticker-4", "w-stats"} // a ticker is keyed by its position
+	// The screens show the server's date (the fake clock is in another year
+	// than the machine's) and count the 公示 period from it.
+	day := today(s)
+	cdate := fmt.Sprintf("%d年%d月%d日", day.Year, day.Month, day.Day)
+	end := periodEnd(t, s, day, 7, calendar.UnitWorkdays)
 	for _, name := range []string{"strip256", "strip384", "wall", "land", "portrait"} {
 		t.Run(name, func(t *testing.T) {
 			p := screenProfiles[name]
 			b := displayBrowser(t, s, "一楼大厅东侧"+name, p, []int64{group})
 			for i, key := range keys {
-				b.Do(browsertest.WaitJS(`document.body.dataset.item === '` + key + `'`))
+				// The clock shows the server's date (except on a one-line
+				// strip: the time only), the countdown the period's end.
+				want := ""
+				if key == "w-clock" && name != "strip256" {
+					want = cdate
+				} else if key == keys[1] {
+					want = end.String()
+				}
+				b.Do(browsertest.WaitJS(fmt.Sprintf(`document.body.dataset.item === %q && document.querySelector('#stage').textContent.includes(%q)`, key, want)))
 				b.Screenshot(fmt.Sprintf("display-%s-%s", name, []string{"notice", "countdown", "clock", "ticker", "stats"}[i]))
 				if key == "w-stats" && !browsertest.Eval[bool](b, `document.querySelector('#stage').textContent.includes('今日评价')`) {
 					t.Errorf("the stats widget shows no figures: %q", b.Text("#stage"))

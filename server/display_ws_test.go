@@ -125,6 +125,8 @@ func frameKeys(f display.Frame) string {
 func TestScreenPushOverWebSocket(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		s := servertest.Start(t, servertest.WithDialect(d))
+		// The dayparts below start at 09:00 on any day.
+		nine := setClockTo(s, 9, 0)
 		s.User(t, "root", auth.RoleAdmin)
 		admin := s.Login(t, "root", "root-password-1")
 		var g struct{ ID int64 }
@@ -136,8 +138,15 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 		var h display.Hello
 		_ = json.Unmarshal(hello.Data, &h)
 		if hello.Type != push.TypeHello || h.ID != id || h.Profile.Width != 256 || len(h.Groups) != 1 || h.Groups[0].Name != "一楼大厅" ||
-			h.Timezone != "Asia/Shanghai" || h.HeartbeatSeconds != 30 {
+			h.TimeZone != "Asia/Shanghai" || h.HeartbeatSeconds != 30 {
 			t.Fatalf("hello: %s %s", hello.Type, hello.Data)
+		}
+		// The screen follows the server's clock: now with the hall's
+		// offset, and today in the hall.
+		now := s.Clock.Now().In(s.Cfg.TimeZone)
+		if !h.Now.Equal(now) || !strings.Contains(string(hello.Data), `"now":"`+now.Format(time.RFC3339)+`"`) ||
+			h.Today != now.Format(time.DateOnly) {
+			t.Fatalf("hello's clock %s, want now %s", hello.Data, now.Format(time.RFC3339))
 		}
 		f1 := c.playlist()
 		if f1.Playlist.ID != 0 || frameKeys(f1) != "w-clock" {
@@ -186,21 +195,21 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 		post(t, admin, "/api/admin/screens/playlists", map[string]any{"name": "上午",
 			"items": []map[string]any{{"type": "ticker", "text": "欢迎光临"}}}, http.StatusCreated).JSON(t, &pl)
 		post(t, admin, "/api/admin/screens/schedules", map[string]any{"playlist_id": pl.ID, "group_id": g.ID,
-			"weekdays": []int{1, 2, 3, 4, 5}, "start": "09:00", "end": "09:30"}, http.StatusCreated)
+			"weekdays": []int{1, 2, 3, 4, 5, 6, 7}, "start": "09:00", "end": "09:30"}, http.StatusCreated)
 		f3 := c.playlist()
 		if f3.Playlist.ID != pl.ID || frameKeys(f3) != "w-ticker-1" {
 			t.Fatalf("after scheduling (a stale playlist came first?): %+v", f3)
 		}
-		if want := time.Date(2026, 11, 23, 9, 30, 0, 0, s.Cfg.TimeZone); !f3.ValidUntil.Equal(want) {
+		if want := nine.Add(30 * time.Minute); !f3.ValidUntil.Equal(want) {
 			t.Fatalf("valid until %v, want %v", f3.ValidUntil, want)
 		}
 
 		// At 09:30 the daypart ends: the default rotation comes back then,
-		// its items ending when the daypart starts again (the next working
-		// day at 09:00), so that a screen keeps to it offline.
-		s.Clock.Set(time.Date(2026, 11, 23, 9, 30, 0, 0, s.Cfg.TimeZone))
+		// its items ending when the daypart starts again (it runs every day:
+		// tomorrow at 09:00), so that a screen keeps to it offline.
+		s.Clock.Set(nine.Add(30 * time.Minute))
 		f4 := c.playlist()
-		tomorrow9 := time.Date(2026, 11, 24, 9, 0, 0, 0, s.Cfg.TimeZone)
+		tomorrow9 := nine.AddDate(0, 0, 1)
 		if f4.Playlist.ID != 0 || frameKeys(f4) != frameKeys(*cur) || f4.Items[0].End == nil || !f4.Items[0].End.Equal(tomorrow9) {
 			t.Fatalf("at 09:30: %+v", f4)
 		}
@@ -211,7 +220,7 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 		if f5 := c.playlist(); f5.Power.State != "on" || f5.Power.Until == nil {
 			t.Fatalf("after adding a power schedule: %+v", f5.Power)
 		}
-		s.Clock.Set(time.Date(2026, 11, 23, 9, 45, 0, 0, s.Cfg.TimeZone))
+		s.Clock.Set(nine.Add(45 * time.Minute))
 		if m := c.next(); m.Type != push.TypePower || !strings.Contains(string(m.Data), `"standby"`) {
 			t.Fatalf("at 09:45: %s %s, want power standby", m.Type, m.Data)
 		}
@@ -221,7 +230,7 @@ func TestScreenPushOverWebSocket(t *testing.T) {
 
 		// Proof of play is acknowledged with the frame's id once stored.
 		played := map[string]any{"v": 1, "type": "played", "id": "p-1", "data": map[string]any{"items": []map[string]any{
-			{"key": "n" + itoa(n), "notice_id": n, "start": "2026-11-23T01:10:00Z", "duration_ms": 12000}}}}
+			{"key": "n" + itoa(n), "notice_id": n, "start": nine.Add(10 * time.Minute).UTC().Format(time.RFC3339), "duration_ms": 12000}}}}
 		if err := c.conn.WriteJSON(played); err != nil {
 			t.Fatal(err)
 		}

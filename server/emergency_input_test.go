@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/hallcast/hallcast/audit"
 	"github.com/hallcast/hallcast/auth"
@@ -24,7 +23,6 @@ func TestEmergencyTextMaskedAndGroupsChecked(t *testing.T) {
 	storetest.EachDialect(t, func(t *testing.T, d store.Dialect) {
 		s := servertest.Start(t, servertest.WithDialect(d))
 		app := s.App
-		s.Clock.Set(time.Now().Truncate(time.Second))
 		s.User(t, "em-admin", auth.RoleAdmin)
 		adm := s.Login(t, "em-admin", "em-admin-password-1")
 		ctx := context.Background()

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hallcast/hallcast/catalogue"
+	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/kiosk"
@@ -77,7 +78,7 @@ func (a *App) openKiosk(ctx context.Context) error {
 			n, err := a.Search.Compact(ctx)
 			return fmt.Sprintf("%d merge steps", n), err
 		}})
-	p := kiosk.NewPush(a.Hub, idle, a.Log)
+	p := kiosk.NewPush(a.Hub, idle, func() clock.Reading { return clock.Read(a.Clock, a.Cfg.TimeZone) }, a.Log)
 	p.OnHeartbeat(func(c *push.Client) { a.Devices.Alive(context.Background(), &c.Device) })
 	a.Hub.Handle(device.KindKiosk, p)
 	if err := a.openSite(ctx); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hallcast/hallcast/auth"
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/disclosure"
 	"github.com/hallcast/hallcast/rating"
 	"github.com/hallcast/hallcast/server/browsertest"
@@ -23,19 +24,27 @@ func application(name string) disclosure.Application {
 func TestKioskAdminPagesInBrowser(t *testing.T) {
 	s := servertest.Start(t)
 	ctx := t.Context()
-	shanghai := s.Cfg.TimeZone
-	// One request received 2026-10-23 (due 11-20: overdue today, 11-23), one
-	// received 10-27 (due 11-24: due soon), a bad rating, a suggestion.
-	s.Clock.Set(time.Date(2026, 10, 23, 10, 0, 0, 0, shanghai))
+	// Two requests: one received today, overdue by one working day on the
+	// day the test looks (day), and one due the working day after that.
+	received := today(s)
 	if _, err := s.App.Disclosure.Submit(ctx, 0, application("李四")); err != nil {
 		t.Fatal(err)
 	}
-	s.Clock.Set(time.Date(2026, 10, 27, 10, 0, 0, 0, shanghai))
+	day := periodEnd(t, s, periodEnd(t, s, received, 20, calendar.UnitWorkdays), 1, calendar.UnitWorkdays)
+	dueSoon := periodEnd(t, s, day, 1, calendar.UnitWorkdays)
+	for received.Before(day) && periodEnd(t, s, received, 20, calendar.UnitWorkdays).Before(dueSoon) {
+		received = received.AddDays(1)
+	}
+	if periodEnd(t, s, received, 20, calendar.UnitWorkdays) != dueSoon {
+		t.Fatalf("no day of receipt gives %s", dueSoon)
+	}
+	s.Clock.Set(received.In(s.Cfg.TimeZone).Add(10 * time.Hour))
 	soon, err := s.App.Disclosure.Submit(ctx, 0, application("王五"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Clock.Set(time.Date(2026, 11, 23, 9, 0, 0, 0, shanghai))
+	// Then a bad rating and a suggestion on that day.
+	s.Clock.Set(day.In(s.Cfg.TimeZone).Add(9 * time.Hour))
 	if _, err := s.App.Ratings.Create(ctx, 0, "visit-1", rating.Input{Level: 1, Service: "税务", Comment: "等了很久"}); err != nil {
 		t.Fatal(err)
 	}
@@ -59,12 +68,12 @@ func TestKioskAdminPagesInBrowser(t *testing.T) {
 	// (with a reason), a second refused; then the reply.
 	b.Do(chromedp.Navigate(s.URL+"/admin/requests"), browsertest.WaitReady())
 	b.Do(chromedp.Click(chromedp.CSS(`[data-request="`+soon.TrackingNo+`"]`)), browsertest.WaitJS(`document.querySelector('#detail-due')`))
-	b.Do(browsertest.WaitText(`#detail-due`, "2026-11-24"),
+	b.Do(browsertest.WaitText(`#detail-due`, dueSoon.String()),
 		chromedp.SetValue(chromedp.CSS("#act-kind"), "extended"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#act-kind').dispatchEvent(new Event('change'))`),
 		chromedp.SendKeys(chromedp.CSS("#act-days"), "25"), chromedp.SendKeys(chromedp.CSS("#act-text"), "需调取历年档案"),
 		chromedp.Click(chromedp.CSS(`#act button[type=submit]`)), browsertest.WaitText(`#act-error`, "20"))
 	b.Do(chromedp.SetValue(chromedp.CSS("#act-days"), "20"), chromedp.Click(chromedp.CSS(`#act button[type=submit]`)),
-		browsertest.WaitText(`#detail-due`, "2026-12-22"))
+		browsertest.WaitText(`#detail-due`, periodEnd(t, s, dueSoon, 20, calendar.UnitWorkdays).String()))
 	b.Screenshot("admin-request-extended")
 	b.Do(chromedp.SetValue(chromedp.CSS("#act-kind"), "extended"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#act-kind').dispatchEvent(new Event('change'))`),
 		chromedp.SendKeys(chromedp.CSS("#act-days"), "5"), chromedp.SendKeys(chromedp.CSS("#act-text"), "再延"),

@@ -65,6 +65,7 @@ func TestKioskBrowseAndSearchInBrowser(t *testing.T) {
 	checkR10(t, b, "home, elderly")
 	b.Do(tap(`[data-tile="suggest"]`), tap(`[data-value="praise"]`), tap(`[data-field="body"] textarea`))
 	b.Do(typeKeys("jianyi")...)
+	b.Do(browsertest.WaitText(`#keyboard .buf`, "jianyi"))
 	b.Screenshot("kiosk-keyboard-elderly")
 	checkR10(t, b, "keyboard, elderly")
 	// English, one tap away too; what was typed and chosen stays.

@@ -4,10 +4,12 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/browsertest"
 	"github.com/hallcast/hallcast/server/servertest"
 )
@@ -22,6 +24,18 @@ func printMedia(on bool) chromedp.Action[chromedp.Void] {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
 		return err
 	})
+}
+
+// checkReceiptTime checks that the printed slip's time is the server's
+// (in the hall's zone, ticking on from the kiosk's load), not the
+// browser's: the fake clock is in another year than the machine's.
+func checkReceiptTime(t *testing.T, s *servertest.Server, b *browsertest.Browser) {
+	t.Helper()
+	when := browsertest.Eval[string](b, `document.querySelector('#receipt .when').textContent`)
+	at, err := time.ParseInLocation(time.DateTime, when, s.Cfg.TimeZone)
+	if err != nil || at.Before(s.Clock.Now().Add(-time.Second)) || at.After(s.Clock.Now().Add(10*time.Minute)) {
+		t.Errorf("receipt time %q (%v), want the server's %s", when, err, now(s).Format(time.DateTime))
+	}
 }
 
 func TestKioskSuggestionRatingAndStatusInBrowser(t *testing.T) {
@@ -46,6 +60,7 @@ func TestKioskSuggestionRatingAndStatusInBrowser(t *testing.T) {
 		t.Errorf("receipt shows the phone unmasked or not at all: %s", page)
 	}
 	b.Screenshot("kiosk-suggestion-receipt")
+	checkReceiptTime(t, s, b)
 	b.Do(printMedia(true))
 	b.Screenshot("kiosk-suggestion-receipt-print")
 	if w := browsertest.Eval[float64](b, `document.querySelector('#receipt').getBoundingClientRect().width`); w < 250 || w > 290 {
@@ -81,7 +96,8 @@ func TestKioskSuggestionRatingAndStatusInBrowser(t *testing.T) {
 	b.Screenshot("kiosk-rating-done")
 	b.Do(tap(`#home-btn`), browsertest.WaitText(`[data-tile="rate"]`, "本次已评价"), tap(`[data-tile="rate"]`), browsertest.WaitText(`.rate .done`, "已评价过"))
 	open, _ := s.App.Ratings.List(t.Context(), ratingOpen)
-	if len(open) != 1 || open[0].DueOn == nil || *open[0].DueOn != "2026-11-30" {
+	// The follow-up is due 5 working days after the server's today.
+	if due := periodEnd(t, s, today(s), 5, calendar.UnitWorkdays); len(open) != 1 || open[0].DueOn == nil || *open[0].DueOn != due.String() {
 		t.Fatalf("follow-up: %+v", open)
 	}
 	b.NoErrors("404")
@@ -103,7 +119,7 @@ func TestKioskDisclosureRequestInBrowser(t *testing.T) {
 	b.Do(tap(`.apply .next`), browsertest.WaitText(`.step-no`, "第 2 步"), tap(`.apply .next`), browsertest.WaitText(`.step-no`, "第 3 步"),
 		tap(`[data-field="description"] textarea`))
 	b.Do(typeKeys("dibao")...)
-	b.Do(tap(`#keyboard .cand`))
+	b.Do(browsertest.WaitText(`#keyboard .buf`, "dibao"), tap(`#keyboard .cand`))
 	b.Do(typeKeys("mingdan")...)
 	b.Do(browsertest.WaitText(`#keyboard .cands`, "名单"), tap(`#keyboard .cand`), tap(`#keyboard [data-key="done"]`),
 		tap(`.apply .next`), browsertest.WaitText(`.review`, "低保名单"))
@@ -111,8 +127,10 @@ func TestKioskDisclosureRequestInBrowser(t *testing.T) {
 	if review := b.Text(".review"); strings.Contains(review, "11010519491231002X") || !strings.Contains(review, "002X") {
 		t.Errorf("the review step shows the ID number: %s", review)
 	}
-	// Received Monday 2026-11-23: 20 working days end on Monday 2026-12-21.
-	b.Do(tap(`.apply .submit`), browsertest.WaitText(`#receipt-screen`, "2026-12-21"))
+	// Received on the server's today: the reply is due 20 working days on.
+	due := periodEnd(t, s, today(s), 20, calendar.UnitWorkdays)
+	b.Do(tap(`.apply .submit`), browsertest.WaitText(`#receipt-screen`, due.String()))
+	checkReceiptTime(t, s, b)
 	if page := browsertest.Eval[string](b, `document.body.innerText`); strings.Contains(page, "11010519491231002X") || strings.Contains(page, "13912345678") || !strings.Contains(page, "139****5678") {
 		t.Errorf("personal numbers on the receipt: %s", page)
 	}

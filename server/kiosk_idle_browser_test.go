@@ -31,10 +31,10 @@ func TestKioskIdleWipeInBrowser(t *testing.T) {
 	// away with personal data on screen.
 	b.Do(tap(`[data-tile="search"]`), tap(`#q`))
 	b.Do(typeKeys("dibao")...)
-	b.Do(tap(`#keyboard .cand`), tap(`.search-bar .go`), browsertest.WaitText(`.results`, "找到 4 条"))
+	b.Do(browsertest.WaitText(`#keyboard .buf`, "dibao"), tap(`#keyboard .cand`), tap(`.search-bar .go`), browsertest.WaitText(`.results`, "找到 4 条"))
 	b.Do(tap(`#home-btn`), tap(`[data-tile="apply"]`), tap(`[data-field="name"] input`))
 	b.Do(typeKeys("zhang")...)
-	b.Do(tap(`#keyboard .cand`), tap(`[data-field="id_number"] input`))
+	b.Do(browsertest.WaitText(`#keyboard .buf`, "zhang"), tap(`#keyboard .cand`), tap(`[data-field="id_number"] input`))
 	b.Do(typeKeys("11010519491231002X")...)
 	b.Do(tap(`#keyboard [data-key="done"]`), tap(`#elderly-btn`),
 		browsertest.WaitJS(`document.querySelector('[data-field="id_number"] input').value === '11010519491231002X'`),

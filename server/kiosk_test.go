@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/servertest"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/store/storetest"
@@ -17,8 +18,7 @@ func TestKioskAPIOverHTTP(t *testing.T) {
 		k := pairKiosk(t, s, "一楼自助机")
 
 		// Browse: categories, a list, a notice with its 公示 end and working
-		// days left (published today, Monday 2026-11-23, for the category's
-		// 7 working days: it ends on Wednesday 2026-12-02).
+		// days left (published today for the category's 7 working days).
 		if res := k.do("GET", "/api/kiosk/categories", nil); res.Status != http.StatusOK || !strings.Contains(string(res.Body), "社会救助") {
 			t.Fatalf("categories: %d %s", res.Status, res.Body)
 		}
@@ -30,7 +30,7 @@ func TestKioskAPIOverHTTP(t *testing.T) {
 			Interpretations []struct{ Title string }
 		}
 		k.do("GET", "/api/kiosk/notices/"+itoa(sm.lowbao), nil).JSON(t, &n)
-		if n.NoticeEnd != "2026-12-02" || n.WorkdaysLeft != 7 || len(n.Attachments) != 1 {
+		if end := periodEnd(t, s, today(s), 7, calendar.UnitWorkdays); n.NoticeEnd != end.String() || n.WorkdaysLeft != 7 || len(n.Attachments) != 1 {
 			t.Fatalf("notice: %+v", n)
 		}
 		if res := k.c.Do("GET", n.Attachments[0].URL, nil); res.Status != http.StatusOK || res.Header.Get("Content-Type") != "image/png" {
@@ -104,7 +104,9 @@ func TestKioskAPIOverHTTP(t *testing.T) {
 			t.Fatalf("lookup: %d %s", good.Status, good.Body)
 		}
 		wrongDigits := k.do("POST", "/api/kiosk/suggestions/lookup", map[string]string{"tracking_no": rc.TrackingNo, "key": "0000"})
-		wrongNumber := k.do("POST", "/api/kiosk/suggestions/lookup", map[string]string{"tracking_no": "261123000001", "key": "8000"})
+		last := rc.TrackingNo[len(rc.TrackingNo)-1]
+		other := rc.TrackingNo[:len(rc.TrackingNo)-1] + string('0'+(last-'0'+1)%10) // a number nobody was given
+		wrongNumber := k.do("POST", "/api/kiosk/suggestions/lookup", map[string]string{"tracking_no": other, "key": "8000"})
 		if wrongDigits.Status != http.StatusNotFound || string(wrongDigits.Body) != string(wrongNumber.Body) {
 			t.Fatalf("wrong digits %d %s vs wrong number %d %s", wrongDigits.Status, wrongDigits.Body, wrongNumber.Status, wrongNumber.Body)
 		}

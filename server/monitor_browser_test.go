@@ -21,6 +21,10 @@ import (
 // figures per notice with the workbook link.
 func TestScreenStatusAndProofPagesInBrowser(t *testing.T) {
 	s := servertest.Start(t)
+	// The plays of each day below start two hours before now's time of
+	// day and last up to half an hour (and the screens go quiet for 7
+	// minutes): all within the day.
+	roomToday(s, 3*time.Hour, 10*time.Minute)
 	s.User(t, "root", auth.RoleAdmin)
 	admin := s.Login(t, "root", "root-password-1")
 	p := newPublisher(t, s)
@@ -106,7 +110,15 @@ func TestScreenStatusAndProofPagesInBrowser(t *testing.T) {
 		browsertest.WaitText("#rows", "实时"),
 		browsertest.WaitText(`[data-count="proof.notices"] strong`, "2"),
 	)
-	if href := browsertest.Eval[string](b, `document.querySelector('#xlsx').href`); !strings.Contains(href, "/api/admin/proof.xlsx?from=") {
+	// The default range is the week up to the server's today (not the
+	// browser's: the fake clock is in another year than the machine's),
+	// and today's live row is in it.
+	day := today(s)
+	if from, to := inputValue(b, "#from"), inputValue(b, "#to"); from != day.AddDays(-6).String() || to != day.String() {
+		t.Errorf("default range %s to %s, want %s to %s", from, to, day.AddDays(-6), day)
+	}
+	b.Do(browsertest.WaitText(fmt.Sprintf(`#rows tr[data-day="%s"]`, day), "实时"))
+	if href := browsertest.Eval[string](b, `document.querySelector('#xlsx').href`); !strings.Contains(href, "/api/admin/proof.xlsx?from="+day.AddDays(-6).String()+"&to="+day.String()) {
 		t.Errorf("workbook link %q", href)
 	}
 	b.Screenshot("admin-proof-zh")

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/hallcast/hallcast/auth"
@@ -49,25 +51,18 @@ func TestEditorWritesReviewerApprovesInBrowser(t *testing.T) {
 	// Dispatch change events so the page applies the category's period.
 	browsertest.Eval[bool](b, `document.querySelector('#kind').dispatchEvent(new Event('change', {bubbles: true}))`)
 	browsertest.Eval[bool](b, `document.querySelector('#category').dispatchEvent(new Event('change', {bubbles: true}))`)
-	// The preview counts the period from the browser's today when no
-	// publication time is set; the server's clock here is a fake one, so
-	// the preview's end is whatever the calendar gives for the real date.
-	today := browsertest.Eval[string](b, `(() => { const d = new Date(), p = (n) => String(n).padStart(2, '0');
-		return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); })()`)
-	from, err := calendar.ParseDate(today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	previewEnd, err := s.App.Calendar.End(context.Background(), from, calendar.Period{N: 7, Unit: calendar.UnitWorkdays})
-	if err != nil {
-		t.Fatal(err)
-	}
+	// With no publication time the preview counts the category's 7
+	// working days from the server's today, not the browser's (the fake
+	// clock is in another year than the machine's).
+	from := today(s)
+	end := periodEnd(t, s, from, 7, calendar.UnitWorkdays)
 	b.Do(
 		chromedp.SendKeys(chromedp.CSS("#title"), "2026年11月城乡低保初审名单公示"),
 		chromedp.SendKeys(chromedp.CSS("#led_text"), "低保初审名单公示：公示期7个工作日，如有异议请致电本中心"),
 		chromedp.SendKeys(chromedp.CSS("#body"), "## 公示名单\n\n| 姓名 | 保障金额 |\n| --- | --- |\n| 张某 | 800元 |\n\n身份证号11010519491231002X"),
 		browsertest.WaitText("#findings", "110105********002X"),
-		browsertest.WaitText("#end-preview", previewEnd.String()),
+		browsertest.WaitText("#end-preview", end.String()),
+		browsertest.WaitText("#end-preview", from.String()),
 		browsertest.WaitJS(`document.querySelector('#marked mark') !== null`),
 	)
 	b.Screenshot("notice-editor-findings")
@@ -103,11 +98,11 @@ func TestEditorWritesReviewerApprovesInBrowser(t *testing.T) {
 		chromedp.Navigate(s.URL+"/admin/notices?status=published"),
 		browsertest.WaitReady(),
 		browsertest.WaitText("#list", "2026年11月城乡低保初审名单公示"),
-		browsertest.WaitText("#list", "SHJZ-2026-00001"),
+		browsertest.WaitText("#list", indexNo(s, "SHJZ")),
 	)
 	b.Screenshot("notices-published")
 	ps, err := s.App.Notices.Published(context.Background(), notice.PublicFilter{})
-	if err != nil || len(ps) != 1 || ps[0].EndDate == nil || *ps[0].EndDate != "2026-12-02" {
+	if err != nil || len(ps) != 1 || ps[0].EndDate == nil || *ps[0].EndDate != end.String() {
 		t.Fatalf("published: %+v %v", ps, err)
 	}
 	b.NoErrors("the server responded with a status of 404")
@@ -143,4 +138,62 @@ func mustDate(t *testing.T, s string) calendar.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// The editor takes and shows publication times as wall times in the hall's
+// zone, whatever the browser's (here New York, 13 hours behind Shanghai in
+// winter), and counts the 公示 period from the publication day.
+func TestEditorTimesAreTheHallsInBrowser(t *testing.T) {
+	s := servertest.Start(t)
+	s.User(t, "ed", auth.RoleEditor)
+	b := browsertest.New(t, 1600, 1100)
+	b.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "America/New_York"})
+		return err
+	}))
+	login(b, s.URL, "ed")
+	day := today(s).AddDays(1)
+	at := day.String() + "T10:00"
+	b.Do(
+		chromedp.Navigate(s.URL+"/admin/notice"),
+		browsertest.WaitReady(),
+		chromedp.SetValue(chromedp.CSS("#kind"), "publicity"),
+		chromedp.SetValue(chromedp.CSS("#category"), categoryValue(t, s, "SHJZ")),
+	)
+	browsertest.Eval[bool](b, `document.querySelector('#kind').dispatchEvent(new Event('change', {bubbles: true}))`)
+	browsertest.Eval[bool](b, `document.querySelector('#category').dispatchEvent(new Event('change', {bubbles: true}))`)
+	b.Do(
+		chromedp.SendKeys(chromedp.CSS("#title"), "城乡低保复审名单公示"),
+		chromedp.SendKeys(chromedp.CSS("#body"), "复审名单见附件。"),
+		chromedp.SetValue(chromedp.CSS("#publish_at"), at),
+	)
+	browsertest.Eval[bool](b, `document.querySelector('#publish_at').dispatchEvent(new Event('change', {bubbles: true}))`)
+	end := periodEnd(t, s, day, 7, calendar.UnitWorkdays)
+	b.Do(
+		browsertest.WaitText("#end-preview", end.String()),
+		browsertest.WaitText("#end-preview", day.String()),
+		chromedp.Click(chromedp.CSS("#save")),
+		browsertest.WaitText("#state", "草稿"),
+	)
+	b.Screenshot("notice-editor-scheduled")
+	rows, _, err := s.App.Notices.List(t.Context(), notice.ListFilter{})
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("notices: %+v %v", rows, err)
+	}
+	d, err := s.App.Notices.Detail(t.Context(), rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := day.In(s.Cfg.TimeZone).Add(10 * time.Hour)
+	if p := d.Current.PublishAt; p == nil || !p.Equal(want) {
+		t.Fatalf("publish_at %v, want %v (10:00 in the hall)", p, want)
+	}
+	// Opened again, the form shows the same wall time.
+	b.Do(
+		chromedp.Navigate(fmt.Sprintf("%s/admin/notice?id=%d", s.URL, rows[0].ID)),
+		browsertest.WaitReady(),
+		browsertest.WaitJS(fmt.Sprintf(`document.querySelector('#publish_at').value === %q`, at)),
+		browsertest.WaitText("#end-preview", end.String()),
+	)
+	b.NoErrors()
 }

@@ -17,6 +17,8 @@ import (
 // day on the timeline page and asks what plays at 09:30.
 func TestAdminPairsAScreenAndSeesTheTimelineInBrowser(t *testing.T) {
 	s := servertest.Start(t)
+	// What plays now is the weekday daytime playlist: a weekday morning.
+	setClockToWeekday(s, 9, 0)
 	s.User(t, "root", auth.RoleAdmin)
 	admin := s.Login(t, "root", "root-password-1")
 	var g struct{ ID int64 }

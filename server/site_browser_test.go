@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/browsertest"
 	"github.com/hallcast/hallcast/server/servertest"
 )
@@ -63,7 +64,7 @@ func TestSiteInBrowser(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			b := browsertest.New(t, w, h)
 			b.Do(chromedp.Navigate(s.URL+"/gk/"), browsertest.WaitText("h2", "正在公示"))
-			sitePage(t, b, "home", w, h, 44, "正在公示", boardTitle, "公示期：2026年11月23日至2026年12月2日")
+			sitePage(t, b, "home", w, h, 44, "正在公示", boardTitle, "公示期："+zhSpan(today(s), periodEnd(t, s, today(s), 7, calendar.UnitWorkdays)))
 			b.Do(chromedp.KeyEvent("\t"))
 			if !browsertest.Eval[bool](b, `document.activeElement.classList.contains('skip') && document.activeElement.getBoundingClientRect().top >= 0`) {
 				t.Error("the first Tab does not show the skip link")
@@ -73,7 +74,7 @@ func TestSiteInBrowser(t *testing.T) {
 
 			b.Do(chromedp.Navigate(s.URL+"/gk/n/"+itoa(board)), browsertest.WaitText("h1", boardTitle),
 				browsertest.WaitJS(`document.querySelector('img.qr').complete && document.querySelector('img.qr').naturalWidth > 0`))
-			sitePage(t, b, "notice", w, h, 44, "县民政局", "公示期：2026年11月23日至2026年12月2日", "剩余 7 个工作日", "东岭村")
+			sitePage(t, b, "notice", w, h, 44, "县民政局", "公示期："+zhSpan(today(s), periodEnd(t, s, today(s), 7, calendar.UnitWorkdays)), "剩余 7 个工作日", "东岭村")
 			if n := browsertest.Eval[int](b, `document.querySelectorAll('.content tbody tr').length`); n != 12 {
 				t.Errorf("table rows: %d", n)
 			}
@@ -93,7 +94,7 @@ func TestSiteInBrowser(t *testing.T) {
 				chromedp.SendKeys(chromedp.CSS("#description"), "2026年城乡低保资金发放明细"))
 			s.Clock.Advance(5 * time.Second) // a person takes a while to fill it in
 			b.Do(chromedp.Click(chromedp.CSS(".form button[type=submit]")), browsertest.WaitText("h1", "申请已提交"))
-			sitePage(t, b, "apply-receipt", w, h, 44, "王*", "139****5678", "2026年12月21日前")
+			sitePage(t, b, "apply-receipt", w, h, 44, "王*", "139****5678", zhDate(periodEnd(t, s, today(s), 20, calendar.UnitWorkdays))+"前")
 			no := browsertest.Eval[string](b, `document.querySelector('#tracking-no').textContent`)
 			if !regexp.MustCompile(`^\d{12}$`).MatchString(no) {
 				t.Fatalf("tracking number %q", no)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/servertest"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/store/storetest"
@@ -134,7 +135,7 @@ func TestSiteRatingAndSuggestionOnline(t *testing.T) {
 	if res := postForm(t, s, c, "/gk/rate", rate); res.Status != http.StatusSeeOther {
 		t.Fatalf("rate: %d %s", res.Status, res.Body)
 	}
-	contains(t, "rate receipt", getPage(t, c, "/gk/rate/done", http.StatusOK), "回访整改", "2026年11月30日")
+	contains(t, "rate receipt", getPage(t, c, "/gk/rate/done", http.StatusOK), "回访整改", zhDate(periodEnd(t, s, today(s), 5, calendar.UnitWorkdays)))
 	if res := postForm(t, s, c, "/gk/rate", rate); res.Status != http.StatusBadRequest {
 		t.Fatalf("the same form again: %d", res.Status)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/browsertest"
 	"github.com/hallcast/hallcast/server/servertest"
 )
@@ -131,7 +132,7 @@ func TestBoardPrintLayouts(t *testing.T) {
 		b.Do(emulationMedia("print"))
 		b.Screenshot("site-print-" + size)
 		text := browsertest.Eval[string](b, `document.querySelector('.sheet').innerText`)
-		for _, want := range []string{boardTitle, "公示期：2026年11月23日至2026年12月2日", "县民政局", "（盖章）", "扫码查看全文", s.URL + "/gk/n/" + itoa(board)} {
+		for _, want := range []string{boardTitle, "公示期：" + zhSpan(today(s), periodEnd(t, s, today(s), 7, calendar.UnitWorkdays)), "县民政局", "（盖章）", "扫码查看全文", s.URL + "/gk/n/" + itoa(board)} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s print: %q missing", size, want)
 			}
@@ -155,7 +156,8 @@ func TestBoardPrintLayouts(t *testing.T) {
 		t.Fatal("the batch did not print")
 	}
 	batch := browsertest.Eval[string](b, `document.body.innerText`)
-	for _, want := range []string{boardTitle, "关于石桥村村务公开的公告", "2026年11月23日至2026年11月29日"} {
+	monday := today(s).AddDays(-((int(today(s).Weekday()) + 6) % 7)) // the board's week, Monday to Sunday
+	for _, want := range []string{boardTitle, "关于石桥村村务公开的公告", zhSpan(monday, monday.AddDays(6))} {
 		if !strings.Contains(batch, want) {
 			t.Errorf("batch: %q missing", want)
 		}

@@ -43,7 +43,7 @@ func publishBoardNotice(t *testing.T, p *publisher) int64 {
 	}
 	b.WriteString("监督电话：0755-12345678")
 	return p.publish(map[string]any{"title": boardTitle, "kind": "publicity", "category_id": p.category("SHJZ"),
-		"source_dept": "县民政局", "made_on": "2026-11-20", "all_screens": true, "body": b.String()})
+		"source_dept": "县民政局", "made_on": today(p.s).AddDays(-3).String(), "all_screens": true, "body": b.String()})
 }
 
 var tokenPattern = regexp.MustCompile(`name="token" value="([^"]+)"`)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hallcast/hallcast/calendar"
 	"github.com/hallcast/hallcast/server/servertest"
 	"github.com/hallcast/hallcast/store"
 	"github.com/hallcast/hallcast/store/storetest"
@@ -35,7 +36,7 @@ func TestSitePagesWithoutJavaScript(t *testing.T) {
 		contains(t, "category", list, "社会救助", boardTitle, "关于2026年城乡低保对象名单的公示", "/gk/feed.atom?category="+itoa(sm.social))
 
 		page := getPage(t, c, "/gk/n/"+itoa(board), http.StatusOK)
-		contains(t, "notice", page, "<title>"+boardTitle+" - 政务公开</title>", "县民政局", "公示期：2026年11月23日至2026年12月2日",
+		contains(t, "notice", page, "<title>"+boardTitle+" - 政务公开</title>", "县民政局", "公示期："+zhSpan(today(s), periodEnd(t, s, today(s), 7, calendar.UnitWorkdays)),
 			`class="table-wrap"`, "<table>", "吴*", "东岭村", "0755-12345678", `src="/gk/qr/`+itoa(board)+`.svg"`, `alt="本页二维码`,
 			"/gk/n/"+itoa(board)+"/print?size=a3", `<link rel="canonical" href="`+s.URL+`/gk/n/`+itoa(board)+`">`)
 		for _, r := range boardRows {
@@ -67,7 +68,7 @@ func TestSitePagesWithoutJavaScript(t *testing.T) {
 		if st.Status != http.StatusOK {
 			t.Fatalf("look-up: %d %s", st.Status, st.Body)
 		}
-		contains(t, "look-up", string(st.Body), no, "办理中", "2026年11月23日", "2026年12月21日前")
+		contains(t, "look-up", string(st.Body), no, "办理中", zhDate(today(s)), zhDate(periodEnd(t, s, today(s), 20, calendar.UnitWorkdays))+"前")
 		miss := postForm(t, s, c, "/gk/status", url.Values{"token": {tok}, "what": {"disclosure"}, "tracking_no": {no}, "key": {"0000"}})
 		if miss.Status != http.StatusNotFound || strings.Contains(string(miss.Body), "办理中") {
 			t.Fatalf("wrong digits: %d", miss.Status)
@@ -163,7 +164,7 @@ func applyOnline(t *testing.T, s *servertest.Server, c *servertest.Client) strin
 	if m == nil {
 		t.Fatalf("no tracking number on the receipt: %s", done)
 	}
-	contains(t, "receipt", done, "王*", "139****5678", "2026年11月23日", "2026年12月21日前")
+	contains(t, "receipt", done, "王*", "139****5678", zhDate(today(s)), zhDate(periodEnd(t, s, today(s), 20, calendar.UnitWorkdays))+"前")
 	if strings.Contains(done, "13912345678") || strings.Contains(done, "11010519491231002X") {
 		t.Fatal("the receipt shows personal numbers")
 	}

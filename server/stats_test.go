@@ -17,7 +17,9 @@ func TestDailyStatsRollupAndPrune(t *testing.T) {
 	for _, d := range []store.Dialect{store.SQLite, store.Postgres} {
 		t.Run(string(d), func(t *testing.T) {
 			s := servertest.Start(t, servertest.WithDialect(d))
+			roomToday(s, 0, 10*time.Minute) // three visits of 3 minutes, one day's
 			k := pairKiosk(t, s, "一楼大厅 1 号机")
+			day := today(s).String()
 			for _, level := range []int{5, 4, 1} {
 				k.startSession()
 				if res := k.do("POST", "/api/kiosk/ratings", map[string]any{"level": level}); res.Status != http.StatusCreated {
@@ -28,7 +30,7 @@ func TestDailyStatsRollupAndPrune(t *testing.T) {
 					t.Fatalf("end: %d %s", res.Status, res.Body)
 				}
 			}
-			// The next night rolls up 2026-11-23.
+			// The next night rolls up the day of the visits.
 			s.Clock.Advance(20 * time.Hour)
 			ctx := context.Background()
 			if _, err := s.App.Stats.RollupDue(ctx); err != nil {
@@ -43,10 +45,10 @@ func TestDailyStatsRollupAndPrune(t *testing.T) {
 				}
 			}
 			read := func() map[string]int64 {
-				c.Do("GET", "/api/admin/stats/daily?from=2026-11-23&to=2026-11-23", nil).JSON(t, &out)
+				c.Do("GET", "/api/admin/stats/daily?from="+day+"&to="+day, nil).JSON(t, &out)
 				sum := map[string]int64{}
 				for _, r := range out.Days {
-					if r.Day != "2026-11-23" {
+					if r.Day != day {
 						t.Errorf("figure of %s", r.Day)
 					}
 					sum[r.Metric] += r.Value
@@ -81,7 +83,7 @@ func TestDailyStatsRollupAndPrune(t *testing.T) {
 			if after := read(); after["kiosk.visits"] != 3 {
 				t.Fatalf("figures after pruning: %+v", out.Days)
 			}
-			if res := c.Do("GET", "/api/admin/stats/daily?from=2026-11-23&to=nope", nil); res.Status != 400 {
+			if res := c.Do("GET", "/api/admin/stats/daily?from="+day+"&to=nope", nil); res.Status != 400 {
 				t.Fatalf("bad date: %d", res.Status)
 			} else if _, field := res.ErrorCode(); field != "to" {
 				t.Fatalf("bad date names %q", field)

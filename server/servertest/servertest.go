@@ -67,12 +67,14 @@ func Config(t *testing.T) *config.Config {
 // testContactKey is the contact key of test apps.
 var testContactKey = []byte("hallcast servertest contact key!")
 
-// Start opens the app (SQLite unless told otherwise) with a fake clock set
-// to 2026-11-23 09:00 Asia/Shanghai and serves it.
+// Start opens the app (SQLite unless told otherwise) with a fake clock and
+// serves it. The clock starts at DefaultNow (Monday 2025-11-24 09:00
+// Asia/Shanghai) or where HALLCAST_TEST_NOW says (ParseNow): tests derive
+// the dates they expect from s.Clock.Now(), or set the clock themselves.
 func Start(t *testing.T, opts ...Option) *Server {
 	t.Helper()
 	cfg := Config(t)
-	fake := clock.NewFake(time.Date(2026, 11, 23, 9, 0, 0, 0, cfg.TimeZone))
+	fake := clock.NewFake(Now(t, cfg.TimeZone))
 	o := server.Options{Clock: fake, BcryptCost: bcrypt.MinCost}
 	for _, opt := range opts {
 		opt(cfg, &o)

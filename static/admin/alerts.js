@@ -5,19 +5,14 @@ import { start } from './app.js';
 import { api } from './api.js';
 import { apply, t } from '/assets/shared/i18n.js';
 import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 import { page, loadChannels, setupChannels } from './alerts-channels.js';
 import { loadRules, loadHours, setupRules } from './alerts-rules.js';
 
 const user = await start('alerts');
 
 // when shows an instant in the hall's zone.
-function when(iso) {
-  if (!iso) return '';
-  const p = {};
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone: user.timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  for (const x of f.formatToParts(new Date(iso))) p[x.type] = x.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+const when = (iso) => (iso ? fmtTime(iso) : '');
 
 async function loadActive() {
   const { alerts } = await api('GET', '/api/admin/alerts/active');

@@ -2,7 +2,8 @@
 // current user, logout and the language switch.
 import { api } from './api.js';
 import { add, apply, lang, setLang, t } from '/assets/shared/i18n.js';
-import { h, $, setTimeZone } from '/assets/shared/dom.js';
+import { h, $ } from '/assets/shared/dom.js';
+import { sync } from '/assets/shared/clock.js';
 
 add({
   zh: {
@@ -62,7 +63,7 @@ export function canSee(item, user) {
 // logged-in user (or sends the browser to the login page).
 export async function start(active) {
   const user = await api('GET', '/api/admin/me');
-  setTimeZone(user.timezone);
+  sync(user); // now, today and the zone are the server's
   const nav = h('nav', { class: 'nav', 'aria-label': 'sections' },
     NAV.filter((n) => n.ready && canSee(n, user)).map((n) =>
       h('a', { href: n.href, class: n.key === active ? 'active' : '', 'data-i18n': 'nav.' + n.key, 'aria-current': n.key === active ? 'page' : false })));

@@ -4,7 +4,8 @@
 import { api, APIError, csrfToken } from './api.js';
 import { reportView } from './archive-report.js';
 import { errorText, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime } from '/assets/shared/dom.js';
+import { h, $, clear } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 // send uploads the form with XMLHttpRequest, which reports upload progress.
 function send(url, form, onProgress) {

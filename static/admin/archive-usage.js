@@ -4,7 +4,8 @@ import { start, flash } from './app.js';
 import { api } from './api.js';
 import './archive-i18n.js';
 import { apply, errorText, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 await start('archive');
 const { datasets } = await api('GET', '/api/admin/archive/datasets');

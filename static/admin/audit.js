@@ -1,7 +1,8 @@
 import { start } from './app.js';
 import { api } from './api.js';
 import { add, apply } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 add({
   zh: { 'audit.actor': '操作人', 'audit.action': '操作', 'audit.object': '对象', 'audit.search': '查询', 'audit.at': '时间', 'audit.change': '变更', 'audit.more': '更早的记录' },

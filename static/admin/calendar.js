@@ -2,7 +2,8 @@ import { start, flash } from './app.js';
 import { api } from './api.js';
 import { fieldLabel } from './content.js';
 import { add, apply, errorText, lang, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime, today } from '/assets/shared/clock.js';
 
 add({
   zh: {
@@ -135,7 +136,7 @@ async function load() {
   [{ years: infos }, status] = await Promise.all([api('GET', '/api/admin/calendar'), api('GET', '/api/admin/calendar/status')]);
   const today = Number(status.today.slice(0, 4));
   const years = [...new Set([...infos.map((i) => i.year), ...status.missing, today])].sort((a, b) => a - b);
-  if (!years.includes(year)) year = status.missing.length ? status.missing[status.missing.length - 1] : today;
+  if (!years.includes(year)) year = today; // the server's year, with or without its list
   clear($('#year')).append(...years.map((y) => h('option', { value: y, selected: y === year }, stored(y) ? String(y) : t('cal.provisional_year', { year: y }))));
   $('#delete-year').hidden = !isAdmin || !stored(year);
   const y = await api('GET', '/api/admin/calendar/' + year);

@@ -1,6 +1,7 @@
 import { start, flash } from './app.js';
 import { api } from './api.js';
-import { fieldLabel, fmtDate } from './content.js';
+import { fieldLabel } from './content.js';
+import { fmtDate } from '/assets/shared/clock.js';
 import { add, apply, errorText, t } from '/assets/shared/i18n.js';
 import { h, $, clear, ready } from '/assets/shared/dom.js';
 

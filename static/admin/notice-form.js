@@ -1,7 +1,7 @@
 // notice-form: reading and filling the editor's fields.
 import { api } from './api.js';
-import { fmtDate } from './content.js';
 import { h, $, clear } from '/assets/shared/dom.js';
+import { today, toLocalInput, fromLocalInput } from '/assets/shared/clock.js';
 import { errorText, t } from '/assets/shared/i18n.js';
 
 // GUIDE lists the service-guide fields: key and whether it is a list
@@ -20,18 +20,6 @@ export function buildGuide() {
     list ? h('p', { class: 'hint', 'data-i18n': 'editor.one_per_line' }, t('editor.one_per_line')) : null)));
 }
 
-// localValue formats an ISO time for a datetime-local input.
-function localValue(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-function isoValue(local) {
-  return local ? new Date(local).toISOString() : null;
-}
-
 // collect reads the form as the API's notice input.
 export function collect(state) {
   const mode = $('#end_mode').value;
@@ -42,8 +30,8 @@ export function collect(state) {
   return {
     title: $('#title').value, body: $('#body').value, led_text: $('#led_text').value, kind: $('#kind').value,
     category_id: Number($('#category').value) || 0, disclosure: $('#disclosure').value, source_dept: $('#source_dept').value,
-    made_on: $('#made_on').value, publish_at: isoValue($('#publish_at').value),
-    expire_at: mode === 'at' ? isoValue($('#expire_at').value) : null,
+    made_on: $('#made_on').value, publish_at: fromLocalInput($('#publish_at').value),
+    expire_at: mode === 'at' ? fromLocalInput($('#expire_at').value) : null,
     period: mode === 'period' ? { n: Number($('#period_n').value) || 0, unit: $('#period_unit').value } : null,
     priority: Number($('#priority').value) || 0, duration: Number($('#duration').value) || 0,
     all_screens: $('#all_screens').checked,
@@ -60,9 +48,9 @@ export function fill(v) {
   for (const k of ['title', 'body', 'led_text', 'kind', 'disclosure', 'source_dept']) $('#' + k).value = v[k] ?? '';
   $('#category').value = v.category_id || '';
   $('#made_on').value = v.made_on || '';
-  $('#publish_at').value = localValue(v.publish_at);
+  $('#publish_at').value = toLocalInput(v.publish_at);
   $('#end_mode').value = v.period ? 'period' : v.expire_at ? 'at' : 'none';
-  $('#expire_at').value = v.period ? '' : localValue(v.expire_at);
+  $('#expire_at').value = v.period ? '' : toLocalInput(v.expire_at);
   if (v.period) {
     $('#period_n').value = v.period.n;
     $('#period_unit').value = v.period.unit;
@@ -88,13 +76,20 @@ export function setReadOnly(ro) {
   for (const el of $('#form').querySelectorAll('input, select, textarea')) el.disabled = ro;
 }
 
+// publishDay is the day the notice will be published: that of the
+// publication time (a wall time in the hall's zone), or the server's today.
+export function publishDay() {
+  return $('#publish_at').value ? $('#publish_at').value.slice(0, 10) : today();
+}
+
 // endPreview shows when the notice ends, computed by the server's
 // workday calendar; it returns the last day ("" when none).
 export async function endPreview() {
   const el = $('#end-preview');
   el.className = 'end-preview';
   const mode = $('#end_mode').value;
-  const from = $('#publish_at').value ? fmtDate(new Date($('#publish_at').value)) : fmtDate(new Date());
+  // The period starts on the publication day, or on the server's today.
+  const from = publishDay();
   if (mode === 'at') { el.textContent = $('#expire_at').value ? t('editor.ends', { date: $('#expire_at').value.replace('T', ' ') }) : ''; return ''; }
   if (mode !== 'period' || !$('#period_n').value) { el.textContent = ''; return ''; }
   try {

@@ -1,10 +1,10 @@
 import { start, flash } from './app.js';
 import { api } from './api.js';
-import { KINDS, KIND_ZH, loadCategories, categoryOptions, statusBadge, debounce, fieldLabel, fmtDate } from './content.js';
+import { KINDS, KIND_ZH, loadCategories, categoryOptions, statusBadge, debounce, fieldLabel } from './content.js';
 import { ledPreviews } from './notice-led.js';
 import { screenDoc, bodyDoc } from './notice-screen.js';
 import { privacyPanel } from './notice-privacy.js';
-import { buildGuide, collect, fill, fillGuide, setReadOnly, endPreview } from './notice-form.js';
+import { buildGuide, collect, fill, fillGuide, setReadOnly, endPreview, publishDay } from './notice-form.js';
 import { apply, errorText, t } from '/assets/shared/i18n.js';
 import { h, $, clear, ready } from '/assets/shared/dom.js';
 import './notice-i18n.js';
@@ -79,7 +79,7 @@ async function refresh() {
   $('#preview').srcdoc = bodyDoc(html);
   $('#screen').srcdoc = screenDoc({ title: $('#title').value, html, kind: KIND_ZH[$('#kind').value], category: c ? c.path : '',
     index_no: state.detail && state.detail.notice.index_no, source_dept: $('#source_dept').value, made_on: $('#made_on').value,
-    publish: $('#publish_at').value ? $('#publish_at').value.slice(0, 10) : fmtDate(new Date()), end, footer: 'hallcast · 政务公开' });
+    publish: publishDay(), end, footer: 'hallcast · 政务公开' });
   await scan();
 }
 const refreshSoon = debounce(() => refresh().catch((e) => flash(errorText(e), 'bad')), 400);

@@ -4,6 +4,7 @@ import { start } from './app.js';
 import { api } from './api.js';
 import { add, apply, errorText, lang, t } from '/assets/shared/i18n.js';
 import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { today, addDays } from '/assets/shared/clock.js';
 
 add({
   zh: {
@@ -26,11 +27,9 @@ add({
 
 await start('proof');
 
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const today = new Date();
-$('#to').value = iso(today);
-$('#from').value = iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6));
+// The last seven days up to the server's today.
+$('#to').value = today();
+$('#from').value = addDays(today(), -6);
 const params = new URLSearchParams(location.search);
 for (const k of ['from', 'to', 'notice']) if (params.get(k)) $('#' + k).value = params.get(k);
 

@@ -3,7 +3,8 @@
 // the correction of the receipt date with a reason.
 import { api } from './api.js';
 import { errorText, t } from '/assets/shared/i18n.js';
-import { h, fmtTime } from '/assets/shared/dom.js';
+import { h } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 // receiptNote says what kind of day the receipt was: a working day, a
 // make-up working day (调休上班), or a day off (the count starts on the

@@ -9,7 +9,8 @@ import './requests_i18n.js';
 import { registerForm } from './requests-register.js';
 import { receiptFacts, correctionItems, correctForm } from './requests-receipt.js';
 import { apply, errorText, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 await start('requests');
 const { outcomes } = await api('GET', '/api/admin/disclosure/outcomes');

@@ -5,7 +5,8 @@ import './notice-i18n.js';
 import { bodyDoc } from './notice-screen.js';
 import { findingsPanel } from './review-findings.js';
 import { add, apply, errorText, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 
 add({
   zh: {

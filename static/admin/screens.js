@@ -1,7 +1,8 @@
 import { start, flash } from './app.js';
 import { api } from './api.js';
 import { apply, errorText, t } from '/assets/shared/i18n.js';
-import { h, $, clear, fmtTime, ready } from '/assets/shared/dom.js';
+import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { fmtTime } from '/assets/shared/clock.js';
 import { tabs, groups as loadGroups, groupOptions } from './screens-common.js';
 
 await start('screens');

@@ -4,6 +4,7 @@ import { fieldLabel } from './content.js';
 import { loadDaily } from './stats-daily.js';
 import { add, apply, errorText, t } from '/assets/shared/i18n.js';
 import { h, $, clear, ready } from '/assets/shared/dom.js';
+import { today } from '/assets/shared/clock.js';
 
 add({
   zh: {
@@ -19,10 +20,9 @@ add({
 });
 
 await start('stats');
-const today = new Date();
-const pad = (n) => String(n).padStart(2, '0');
-$('#from').value = `${today.getFullYear()}-01-01`;
-$('#to').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+// The server's year so far.
+$('#from').value = today().slice(0, 4) + '-01-01';
+$('#to').value = today();
 
 const num = (n) => h('td', { class: 'num' }, String(n));
 

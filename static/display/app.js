@@ -10,7 +10,7 @@ import { apply } from '/assets/shared/i18n.js';
 import { token, pair, forget } from '/assets/shared/device.js';
 import { Push } from '/assets/shared/push.js';
 import { load, save, forgetAll } from './store.js';
-import { sync } from './time.js';
+import { keep, sync } from '/assets/shared/clock.js';
 import { startClock } from './widgets.js';
 import { Rotation, onAir } from './rotation.js';
 import * as played from './played.js';
@@ -22,6 +22,11 @@ import * as big from './screen.js';
 export const VERSION = '1.0.0';
 const KIND = 'screen';
 const started = Date.now();
+
+// The screen follows the server's clock (learnt from hello), kept across
+// restarts so that a player PC with a wrong clock still shows the right
+// time and ends emergencies and standby when the server meant, offline too.
+keep('hallcast.display.clock');
 
 let hello = load('hello');
 let playlist = load('playlist');
@@ -96,7 +101,7 @@ function onMessage(msg) {
     case 'hello':
       hello = d;
       save('hello', d);
-      sync(d.server_time, d.timezone);
+      sync(d);
       push.heartbeatEvery && push.heartbeatEvery((d.heartbeat_seconds || 30) * 1000);
       layout();
       emergency.unconfirm();

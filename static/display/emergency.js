@@ -4,7 +4,7 @@
 // and survives a restart of the page.
 import { h } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
-import { now } from './time.js';
+import { now } from '/assets/shared/clock.js';
 import { load, save } from './store.js';
 import { renderLines } from './strip.js';
 

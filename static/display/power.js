@@ -3,7 +3,7 @@
 // at `until` by itself (server time), even offline.
 import { h } from '/assets/shared/dom.js';
 import { load, save } from './store.js';
-import { now } from './time.js';
+import { now } from '/assets/shared/clock.js';
 import { tick } from './widgets.js';
 
 let state = load('power', { state: 'on' });

@@ -4,7 +4,7 @@
 // without figures; records what was really visible for proof of play; and
 // marks the page with the playing item (data-item) and a count of items
 // shown (data-seq).
-import { today, now, iso } from './time.js';
+import { today, now, iso } from '/assets/shared/clock.js';
 import { statsParts } from './widgets.js';
 
 const FALLBACK = { key: 'fallback-clock', type: 'clock', duration_s: 30, fallback: true };

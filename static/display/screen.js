@@ -7,7 +7,7 @@ import { h } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
 import { loop, scrollUp, fit } from './marquee.js';
 import { countdown, statsParts, tick } from './widgets.js';
-import { clock } from './time.js';
+import { fmtDate } from '/assets/shared/clock.js';
 
 // frame builds the persistent parts of a big screen into stage and returns
 // the element items go into.
@@ -100,7 +100,7 @@ function noticeView(item, wall) {
   const qr = qrFigure(n, wall);
   return h('article', { class: 'notice kind-' + (n.kind || 'notice') + (qr ? ' has-qr' : ''), style: qr ? `--qr: ${37 * qrModule()}px` : null },
     h('div', { class: 'meta' }, n.category ? h('span', { class: 'pill' }, n.category) : null,
-      n.published_at ? h('span', { class: 'date' }, clock(Date.parse(n.published_at)).date) : null),
+      n.published_at ? h('span', { class: 'date' }, fmtDate(n.published_at)) : null),
     h('h1', { class: 'title' }, n.title || ''),
     body(wall ? short(n) : n.text),
     countdownBox(n, false),

@@ -4,14 +4,14 @@
 // playlist (kept in localStorage). Requests go to the network first, so an
 // upgrade reaches screens at once; the cache answers when the network
 // fails or hangs.
-const CACHE = 'hallcast-display-v1';
+const CACHE = 'hallcast-display-v2';
 const SHELL = [
   '/display',
   '/assets/display/display.css', '/assets/display/app.js', '/assets/display/messages.js', '/assets/display/store.js',
-  '/assets/display/time.js', '/assets/display/played.js', '/assets/display/rotation.js', '/assets/display/marquee.js',
+  '/assets/display/played.js', '/assets/display/rotation.js', '/assets/display/marquee.js',
   '/assets/display/widgets.js', '/assets/display/strip.js', '/assets/display/screen.js', '/assets/display/emergency.js',
   '/assets/display/power.js',
-  '/assets/shared/dom.js', '/assets/shared/i18n.js', '/assets/shared/device.js', '/assets/shared/push.js',
+  '/assets/shared/dom.js', '/assets/shared/clock.js', '/assets/shared/i18n.js', '/assets/shared/device.js', '/assets/shared/push.js',
 ];
 const NETWORK_MS = 4000;
 

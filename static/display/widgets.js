@@ -1,12 +1,27 @@
 // widgets: the texts of the playlist's widgets and of a notice's 公示
 // countdown, shared by the strip and big-screen renderers, and the clock
 // that updates every [data-clock] element once a second.
-import { t } from '/assets/shared/i18n.js';
-import { clock } from './time.js';
+import { lang, t } from '/assets/shared/i18n.js';
+import { now, parts } from '/assets/shared/clock.js';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+// face returns what a clock shows of a time (default: the server's now)
+// in the hall's zone: {time: "HH:MM:SS", hm: "HH:MM", date: "YYYY-MM-DD",
+// cdate: "2026年11月23日", weekday: "星期一"}.
+export function face(ms = now()) {
+  const p = parts(ms);
+  const en = lang() === 'en';
+  return {
+    time: `${p.hour}:${p.minute}:${p.second}`, hm: `${p.hour}:${p.minute}`, date: `${p.year}-${p.month}-${p.day}`,
+    cdate: en ? `${p.year}-${p.month}-${p.day}` : `${p.year}年${Number(p.month)}月${Number(p.day)}日`,
+    weekday: en ? DAYS[p.weekday] || '' : t('weekday', { d: t('weekdays')[p.weekday] || '' }),
+  };
+}
 
 // tick fills every [data-clock="time|hm|date|cdate|weekday"] under root.
 export function tick(root = document) {
-  const c = clock();
+  const c = face();
   for (const el of root.querySelectorAll('[data-clock]')) {
     const v = c[el.dataset.clock] || '';
     if (el.textContent !== v) el.textContent = v;
@@ -20,7 +35,7 @@ export function startClock() {
   clearTimeout(timer);
   const step = () => {
     tick();
-    timer = setTimeout(step, 1000 - (Date.now() % 1000) + 5);
+    timer = setTimeout(step, 1000 - (now() % 1000) + 5);
   };
   step();
 }

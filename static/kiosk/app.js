@@ -3,6 +3,7 @@
 // finish) and connects the push channel (content changes, emergencies).
 import './messages.js';
 import { h, ready } from '/assets/shared/dom.js';
+import { sync, now } from '/assets/shared/clock.js';
 import { apply, lang, setLang, t } from '/assets/shared/i18n.js';
 import { token, pair, forget } from '/assets/shared/device.js';
 import { Push } from '/assets/shared/push.js';
@@ -59,7 +60,7 @@ function banner(msg) {
     b.hidden = false;
     // An emergency with an expiry ends there even if its clear is missed.
     clearTimeout(b._expiry);
-    const left = d.expires_at ? new Date(d.expires_at) - Date.now() : 0;
+    const left = d.expires_at ? Date.parse(d.expires_at) - now() : 0;
     if (left > 0 && left < 2 ** 31) b._expiry = setTimeout(() => banner({ type: 'emergency_clear', data: { id: msg.id } }), left);
   } else if (!b.dataset.id || !msg.data || !msg.data.id || msg.data.id === b.dataset.id) {
     b.hidden = true;
@@ -74,7 +75,10 @@ function connect() {
     heartbeat: () => ({ view: nav.currentName(), resolution: `${innerWidth}x${innerHeight}` }),
     onUnauthorized: () => { forget('kiosk'); location.replace('/kiosk'); },
     onMessage: (msg) => {
-      if (msg.type === 'hello' && msg.data && msg.data.idle) idle.configure(msg.data.idle);
+      if (msg.type === 'hello' && msg.data) {
+        if (msg.data.idle) idle.configure(msg.data.idle);
+        sync(msg.data);
+      }
       if (msg.type === 'content') nav.refresh(msg.data);
       if (msg.type === 'emergency' || msg.type === 'emergency_clear') {
         banner(msg);
@@ -90,6 +94,7 @@ async function main() {
   apply(document);
   await paired();
   Object.assign(config, await kapi('GET', '/config'));
+  sync(config); // the kiosk's dates and times are the server's
   idle.configure(config.idle);
   document.getElementById('home-btn').addEventListener('click', () => { keyboard.hide(); nav.home(); });
   document.getElementById('back-btn').addEventListener('click', () => { keyboard.hide(); nav.back(); });

@@ -47,28 +47,30 @@ function key(label, onpress, cls = '', name = label) {
   return h('button', { type: 'button', class: 'key ' + cls, 'data-key': name, onpointerdown: (e) => e.preventDefault(), onclick: onpress }, label);
 }
 
-// press handles one key for the attached input.
+// press handles one key for the attached input. Typing redraws only the
+// candidates: the keys under the finger stay the same elements.
 function press(ch) {
   const input = kb.input;
   if (!input) return;
   if (kb.layer === 'zh' && /^[a-z]$/.test(ch)) {
     kb.buf += ch;
+    renderCands();
   } else {
     insert(input, kb.layer === 'caps' ? ch.toUpperCase() : ch);
   }
-  render();
 }
 
 function choose(c) {
   insert(kb.input, c.text);
   kb.buf = kb.buf.slice(c.consume);
-  render();
+  renderCands();
 }
 
 function del() {
-  if (kb.buf) kb.buf = kb.buf.slice(0, -1);
-  else backspace(kb.input);
-  render();
+  if (kb.buf) {
+    kb.buf = kb.buf.slice(0, -1);
+    renderCands();
+  } else backspace(kb.input);
 }
 
 function space() {
@@ -118,15 +120,24 @@ function done0() {
   kb.buf = '';
 }
 
+// cands is the bar of the typed pinyin and its candidates.
+function cands() {
+  const cs = pinyin.candidates(kb.buf);
+  return h('div', { class: 'cands', 'aria-live': 'polite' },
+    h('span', { class: 'buf' }, kb.buf),
+    cs.map((c, i) => h('button', { type: 'button', class: 'cand', 'data-cand': i, onpointerdown: (e) => e.preventDefault(), onclick: () => choose(c) }, c.text)));
+}
+
+// renderCands redraws the candidates alone.
+function renderCands() {
+  const bar = document.querySelector('#keyboard .cands');
+  if (bar) bar.replaceWith(cands());
+}
+
 function render() {
   const root = document.getElementById('keyboard');
   clear(root);
-  if (kb.layer === 'zh') {
-    const cs = pinyin.candidates(kb.buf);
-    root.append(h('div', { class: 'cands', 'aria-live': 'polite' },
-      h('span', { class: 'buf' }, kb.buf),
-      cs.map((c, i) => h('button', { type: 'button', class: 'cand', 'data-cand': i, onpointerdown: (e) => e.preventDefault(), onclick: () => choose(c) }, c.text))));
-  }
+  if (kb.layer === 'zh') root.append(cands());
   let rows;
   if (kb.mode === 'digits') rows = digitsPad();
   else if (kb.mode === 'id') rows = digitsPad('X');
@@ -153,11 +164,13 @@ export function attach(input, mode = 'zh') {
   input.setAttribute('autocomplete', 'off');
   input.dataset.kb = mode;
   const open = () => {
-    if (kb.input !== input) kb.buf = '';
+    // A touch fires focus and click: the keyboard opens once.
+    if (kb.input === input && !document.getElementById('keyboard').hidden) return;
+    kb.buf = '';
     kb.input = input;
     kb.mode = mode;
     kb.layer = mode === 'zh' ? 'zh' : mode === 'text' || mode === 'email' ? 'en' : 'digits';
-    if (mode === 'zh') pinyin.load().then(render);
+    if (mode === 'zh') pinyin.load().then(() => { if (kb.input === input) renderCands(); });
     render();
     setTimeout(() => input.scrollIntoView({ block: 'center' }), 0);
   };

@@ -1,6 +1,7 @@
 // receipt: a printable slip (80 mm receipt printer, print.css) with a
 // tracking number; it is wiped with the visit.
 import { h, clear } from '/assets/shared/dom.js';
+import { fmtTime, now } from '/assets/shared/clock.js';
 import { t } from '/assets/shared/i18n.js';
 import { onWipe } from './state.js';
 import { button } from './ui.js';
@@ -12,7 +13,7 @@ export function receipt(title, lines, note) {
   const rows = (cls) => h('dl', { class: cls }, lines.filter(([, v]) => v).map(([k, v], i) => [h('dt', {}, k), h('dd', { class: i === 0 ? 'big-no' : '' }, v)]));
   const print = document.getElementById('receipt');
   clear(print).append(h('div', {}, h('h1', {}, t('app.title')), h('h2', {}, title), rows('slip'), note ? h('p', {}, note) : null,
-    h('p', { class: 'when' }, new Date().toLocaleString('zh-CN', { hour12: false }))));
+    when()));
   return h('div', { class: 'receipt-screen', id: 'receipt-screen' }, h('h2', {}, title), rows('slip'), note ? h('p', { class: 'note' }, note) : null,
     h('button', { type: 'button', class: 'secondary print', onclick: () => window.print() }, icon('print'), ' ', t('receipt.print')));
 }
@@ -22,7 +23,12 @@ export function receipt(title, lines, note) {
 export function slip(title, groups, note) {
   clear(document.getElementById('receipt')).append(h('div', {}, h('h1', {}, t('app.title')), h('h2', {}, title),
     groups.map((lines) => h('dl', { class: 'slip group' }, lines.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
-    note ? h('p', {}, note) : null, h('p', { class: 'when' }, new Date().toLocaleString('zh-CN', { hour12: false }))));
+    note ? h('p', {}, note) : null, when()));
+}
+
+// when is the slip's time: the server's, in the hall's zone.
+function when() {
+  return h('p', { class: 'when' }, fmtTime(now(), true));
 }
 
 onWipe(() => clear(document.getElementById('receipt')));

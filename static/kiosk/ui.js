@@ -59,14 +59,6 @@ export function segments(list) {
   return (list || []).map((s) => (s.h ? h('mark', {}, s.t) : s.t));
 }
 
-export function fmtDate(iso) {
-  if (!iso) return '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const d = new Date(iso);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 export function loading() {
   return h('p', { class: 'muted' }, t('loading'));
 }

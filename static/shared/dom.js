@@ -35,26 +35,6 @@ export function clear(el) {
   return el;
 }
 
-let zone;
-
-// setTimeZone makes fmtTime show times in the server's zone (an IANA name).
-export function setTimeZone(tz) {
-  zone = tz;
-}
-
-// fmtTime formats an ISO time as YYYY-MM-DD HH:MM in the server's zone
-// (after setTimeZone) or the browser's.
-export function fmtTime(iso, withSeconds) {
-  if (!iso) return '';
-  const parts = {};
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    second: withSeconds ? '2-digit' : undefined, hourCycle: 'h23',
-  });
-  for (const p of f.formatToParts(new Date(iso))) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}` + (withSeconds ? ':' + parts.second : '');
-}
-
 // ready marks the page as initialised (handlers attached, first data
 // shown); browser tests wait for it.
 export function ready() {

@@ -3,7 +3,8 @@ import { h, clear } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
 import { register, show } from '../nav.js';
-import { loading, failed, fmtDate, pageHead, showUpdated, keepScroll, button } from '../ui.js';
+import { loading, failed, pageHead, showUpdated, keepScroll, button } from '../ui.js';
+import { fmtDate } from '/assets/shared/clock.js';
 import { icon } from '../icons.js';
 
 register('categories', () => {

@@ -5,7 +5,8 @@ import { h, clear } from '/assets/shared/dom.js';
 import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
 import { register, show } from '../nav.js';
-import { loading, failed, fmtDate, showUpdated, keepScroll } from '../ui.js';
+import { loading, failed, showUpdated, keepScroll } from '../ui.js';
+import { fmtDate } from '/assets/shared/clock.js';
 import { icon } from '../icons.js';
 
 const ALLOWED = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'U', 'H2', 'H3', 'H4', 'UL', 'OL', 'LI', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TD', 'TH', 'BLOCKQUOTE', 'SPAN', 'DIV', 'IMG', 'A']);

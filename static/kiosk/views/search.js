@@ -6,7 +6,8 @@ import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
 import { register, show } from '../nav.js';
 import { attach, hide } from '../keyboard.js';
-import { loading, failed, fmtDate, pageHead, segments, button, keepScroll, showUpdated } from '../ui.js';
+import { loading, failed, pageHead, segments, button, keepScroll, showUpdated } from '../ui.js';
+import { fmtDate } from '/assets/shared/clock.js';
 
 function select(name, label, options, onchange) {
   const s = h('select', { id: 'search-' + name, 'aria-label': label, onchange }, options.map(([v, l]) => h('option', { value: v }, l)));

@@ -5,7 +5,8 @@ import { t } from '/assets/shared/i18n.js';
 import { kapi } from '../api.js';
 import { register } from '../nav.js';
 import { attach } from '../keyboard.js';
-import { choice, field, pageHead, button, fmtDate } from '../ui.js';
+import { choice, field, pageHead, button } from '../ui.js';
+import { fmtDate } from '/assets/shared/clock.js';
 
 function result(kind, st) {
   return h('dl', { class: 'facts status-result' },

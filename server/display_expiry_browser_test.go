@@ -39,7 +39,7 @@ func TestDisplayDropsAnExpiredNoticeOffline(t *testing.T) {
 
 	// The server stops 30 s (or a little more) before expire_at.
 	pageNow := func() time.Time {
-		return time.UnixMilli(awaitJS[int64](t, b, `import('/assets/display/time.js').then((m) => m.now())`))
+		return time.UnixMilli(awaitJS[int64](t, b, `import('/assets/shared/clock.js').then((m) => m.now())`))
 	}
 	if left := expire.Sub(pageNow()); left < 30*time.Second {
 		t.Fatalf("only %v left before the stop", left)
@@ -50,7 +50,7 @@ func TestDisplayDropsAnExpiredNoticeOffline(t *testing.T) {
 	b.Screenshot("display-strip384-before-expiry-offline")
 
 	// The screen's clock passes expire_at.
-	awaitJS[bool](t, b, fmt.Sprintf(`import('/assets/display/time.js').then((m) => (m.sync(new Date(%d).toISOString()), true))`, expire.Add(time.Second).UnixMilli()))
+	awaitJS[bool](t, b, fmt.Sprintf(`import('/assets/shared/clock.js').then((m) => (m.sync({ now: new Date(%d).toISOString() }), true))`, expire.Add(time.Second).UnixMilli()))
 	b.Do(browsertest.WaitJS(shownSince))
 	cycle := func(what string) {
 		t.Helper()

@@ -61,9 +61,10 @@ export function start(expire, isActive) {
       touch();
     }, { capture: true, passive: true });
   }
-  // A scroll while the warning shows is the page moving under it (the
-  // keyboard closing as the warning takes the focus), not the visitor.
-  document.getElementById('view').addEventListener('scroll', () => { if (!warningSince) touch(); }, { passive: true });
+  // Scrolls are not counted: a visitor's scroll starts with a touch, a
+  // pointer, the wheel or a key (counted above), while the page also
+  // scrolls on its own (a redraw, the keyboard closing), which must not
+  // keep a forgotten visit alive.
   document.getElementById('idle-continue').addEventListener('click', touch);
   clearInterval(ticker);
   ticker = setInterval(tick, 250);

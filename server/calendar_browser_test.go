@@ -40,6 +40,12 @@ func TestProvisionalYearInBrowser(t *testing.T) {
 		browsertest.WaitJS(`['2027-02-05', '2027-02-09', '2027-02-10'].every((d) => document.querySelector('[data-date="' + d + '"]').classList.contains('off'))`),
 	)
 	b.Screenshot("admin-calendar-provisional-2027")
+	// The request's due date is marked 预计 on the requests page.
+	b.Do(chromedp.Navigate(s.URL+"/admin/requests"), browsertest.WaitReady(),
+		browsertest.WaitText("#requests", "2027-02-23（预计）"))
+	b.Screenshot("admin-requests-provisional")
+	b.Do(chromedp.Navigate(s.URL+"/admin/calendar?year=2027"), browsertest.WaitReady(),
+		browsertest.WaitText("#provisional-text", "2027 年尚未导入"))
 	// By hand, as the notice says: 11 and 12 February off, Sunday 31 January worked.
 	click := func(date string) chromedp.Action[chromedp.Void] {
 		return browsertest.WaitJS(`(() => { const d = document.querySelector('[data-date="` + date + `"]'); if (d) d.click(); return !!d; })()`)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/hallcast/hallcast/archive"
 	"github.com/hallcast/hallcast/archive/archivegen"
@@ -140,8 +141,13 @@ func TestGhostImportCanBeCancelledAndReplacedOverHTTP(t *testing.T) {
 		if im = waitImport(t, c, im.ID); im.State != archive.StateLive || im.RowsAdded != 10 {
 			t.Fatalf("re-import: %+v", im)
 		}
-		if left := uploadsLeft(t, s); len(left) != 0 {
-			t.Fatalf("files left: %q", left)
+		// The job deletes its upload as it returns, just after the import
+		// went live: wait for it.
+		for i := 0; len(uploadsLeft(t, s)) != 0; i++ {
+			if i == 100 {
+				t.Fatalf("files left: %q", uploadsLeft(t, s))
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
 	})
 }

@@ -31,6 +31,9 @@ func TestRecognizesLowAndBao(t *testing.T) {
 // testdata/common.txt once each (jittered) and counts how many come among
 // the first five candidates.
 func TestRecognizesCommonCharacters(t *testing.T) {
+	if raceEnabled {
+		t.Skip("accuracy, not concurrency: it runs without -race (TestServiceConcurrently runs with it)")
+	}
 	m := model(t)
 	ws := medians(t)
 	b, err := os.ReadFile("testdata/common.txt")

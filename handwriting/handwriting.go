@@ -5,6 +5,11 @@
 // tegaki-zinnia-simplified-chinese (LGPL-2.1+, read at run time from the
 // system, never copied into hallcast). The kiosk's handwriting pad sends
 // the strokes as they are drawn and offers the best candidates.
+//
+// The model format (model.go) and the features (features.go) follow
+// Zinnia's source (https://github.com/taku910/zinnia, Copyright (c)
+// 2005-2007 Taku Kudo, BSD licence, copied in ZINNIA-COPYING), written
+// anew in Go; TestMatchesZinnia checks the scores against Zinnia's own.
 package handwriting
 
 // Point is one sampled position of the pen, in the pad's pixels.

@@ -41,6 +41,9 @@ type Config struct {
 	// ArchiveKey is the archive lookup key from the configuration, or nil
 	// to use the key file in the data folder (ArchiveKeyPath).
 	ArchiveKey []byte
+	// HandwritingModel is the handwriting recogniser's model file; empty:
+	// handwriting.DefaultModelPath.
+	HandwritingModel string
 	// ContactKeys are the keys that seal citizens' personal data from the
 	// configuration (the first seals), or nil to use the key file in the
 	// data folder (ContactKeyPath).

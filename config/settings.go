@@ -84,6 +84,7 @@ var Settings = []Setting{
 	{Flag: "session-ttl", Default: "12h", Usage: "how long an admin session lasts without activity", apply: durationSetting(time.Minute, 30*24*time.Hour, func(c *Config, d time.Duration) { c.SessionTTL = d })},
 	{Flag: "metrics-token", Usage: "bearer token required on /metrics; empty leaves /metrics open to trusted proxies and loopback only", Secret: true, apply: func(c *Config, v string) error { c.MetricsToken = v; return nil }},
 	{Flag: "archive-key", Usage: "key of the archive lookup hashes, 64 hex characters; empty: <data-dir>/archive.key, created on first start (instances sharing one database share one key, e.g. with HALLCAST_ARCHIVE_KEY_FILE)", Secret: true, apply: applyArchiveKey},
+	{Flag: "handwriting-model", Usage: "Zinnia model of the kiosk's handwriting pad; empty: /usr/share/tegaki/models/zinnia/handwriting-zh_CN.model (Debian's tegaki-zinnia-simplified-chinese); without a model the pad is not offered and pinyin remains", apply: func(c *Config, v string) error { c.HandwritingModel = v; return nil }},
 	{Flag: "contact-key", Usage: "keys sealing citizens' personal data (applicants, suggestion phones), 64 hex characters each, comma or line separated, the first seals; empty: <data-dir>/contact.key, created on first start (instances sharing one database share the keys, e.g. with HALLCAST_CONTACT_KEY_FILE)", Secret: true, apply: applyContactKey},
 }
 

@@ -53,9 +53,10 @@ func Snippet(text string, needles []string, n int) []Segment {
 	return segs
 }
 
-// fold maps a full-width letter or digit to ASCII and ASCII to lower case,
-// as Normalize does.
+// fold maps a full-width letter or digit to ASCII, ASCII to lower case
+// and a traditional character to its simplified form, as Normalize does.
 func fold(r rune) rune {
+	r = foldRune(r)
 	if (r >= 0xFF10 && r <= 0xFF19) || (r >= 0xFF21 && r <= 0xFF3A) || (r >= 0xFF41 && r <= 0xFF5A) {
 		r -= 0xFEE0
 	}

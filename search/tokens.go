@@ -32,13 +32,14 @@ type run struct {
 }
 
 // Normalize returns the form in which text is indexed and shown in
-// snippets: NFKC with ASCII letters lowered.
+// snippets: NFKC with ASCII letters lowered and traditional characters
+// simplified (fold.go).
 func Normalize(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= 'A' && r <= 'Z' {
 			return r + ('a' - 'A')
 		}
-		return r
+		return foldRune(r)
 	}, norm.NFKC.String(s))
 }
 

@@ -32,6 +32,7 @@ import (
 	"github.com/hallcast/hallcast/display/status"
 	"github.com/hallcast/hallcast/emergency"
 	"github.com/hallcast/hallcast/feed"
+	"github.com/hallcast/hallcast/handwriting"
 	"github.com/hallcast/hallcast/kiosk"
 	"github.com/hallcast/hallcast/lockout"
 	"github.com/hallcast/hallcast/notice"
@@ -118,6 +119,8 @@ type App struct {
 	Suggestions  *suggestion.Service
 	Disclosure   *disclosure.Service
 	Kiosk        *kiosk.API
+	// Handwriting recognises what citizens write on the kiosk's pad.
+	Handwriting *handwriting.Service
 	// Site is the public web edition at /gk/ (server/app_site.go).
 	Site *site.Site
 	// Stats keeps daily figures rolled up from the raw logs.

@@ -192,7 +192,9 @@ func TestKioskArchiveNameKeyInBrowser(t *testing.T) {
 		return browsertest.WaitJS(fmt.Sprintf(`(() => { const c = [...document.querySelectorAll('#keyboard .cand')].find((b) => b.textContent === %q); if (c) c.click(); return !!c; })()`, text))
 	}
 	b.Do(tap(`#elderly-btn`), tap(`[data-tile="archive"]`), tap(fmt.Sprintf(`.datasets [data-dataset="%d"]`, ds.ID)),
-		browsertest.WaitJS(`document.activeElement.id === 'key-name' && document.querySelector('#keyboard [data-key="z"]')`))
+		// Elderly mode opens on handwriting; pinyin is one tap away.
+		browsertest.WaitJS(`document.activeElement.id === 'key-name' && document.querySelector('#keyboard .hw-canvas')`),
+		tap(`#keyboard [data-key="pinyin"]`), browsertest.WaitJS(`document.querySelector('#keyboard [data-key="z"]')`))
 	b.Do(typeKeys("zhang")...)
 	b.Do(cand("张"))
 	b.Do(typeKeys("wei")...)
@@ -210,7 +212,8 @@ func TestKioskArchiveNameKeyInBrowser(t *testing.T) {
 		t.Errorf("result:\n%s", page)
 	}
 	// In English the miss says so in words.
-	b.Do(tap(`#lang-btn`), tap(`.archive-result .again`), browsertest.WaitJS(`document.activeElement.id === 'key-name'`))
+	b.Do(tap(`#lang-btn`), tap(`.archive-result .again`), browsertest.WaitJS(`document.activeElement.id === 'key-name' && document.querySelector('#keyboard .hw-canvas')`),
+		tap(`#keyboard [data-key="pinyin"]`))
 	b.Do(typeKeys("zhang")...)
 	b.Do(cand("张"), tap(`#keyboard [data-key="done"]`), tap(`#key-id_last6`))
 	b.Do(padKeys("31002X")...)

@@ -10,6 +10,7 @@ import (
 	"github.com/hallcast/hallcast/clock"
 	"github.com/hallcast/hallcast/device"
 	"github.com/hallcast/hallcast/disclosure"
+	"github.com/hallcast/hallcast/handwriting"
 	"github.com/hallcast/hallcast/kiosk"
 	"github.com/hallcast/hallcast/push"
 	"github.com/hallcast/hallcast/rating"
@@ -41,6 +42,7 @@ func (a *App) openKiosk(ctx context.Context) error {
 	}
 	loc := a.Cfg.TimeZone
 	a.Search = search.New(a.DB, a.Log)
+	a.Handwriting = handwriting.NewService(a.Cfg.HandwritingModel, a.Log)
 	a.Ratings = rating.New(a.DB, rating.Options{Clock: a.Clock, Location: loc, Calendar: cal, Config: a.ratingConfig})
 	a.Suggestions = suggestion.New(a.DB, suggestion.Options{Clock: a.Clock, Location: loc, Keys: a.ContactKeys})
 	a.Disclosure = disclosure.New(a.DB, disclosure.Options{Clock: a.Clock, Location: loc, Calendar: cal, Logger: a.Log,

@@ -63,7 +63,9 @@ func TestKioskBrowseAndSearchInBrowser(t *testing.T) {
 	b.Do(tap(`#home-btn`), browsertest.WaitJS(`document.body.dataset.view === 'home'`))
 	b.Screenshot("kiosk-home-elderly")
 	checkR10(t, b, "home, elderly")
-	b.Do(tap(`[data-tile="suggest"]`), tap(`[data-value="praise"]`), tap(`[data-field="body"] textarea`))
+	// Elderly mode opens on handwriting; pinyin is one tap away.
+	b.Do(tap(`[data-tile="suggest"]`), tap(`[data-value="praise"]`), tap(`[data-field="body"] textarea`),
+		browsertest.WaitJS(`document.querySelector('#keyboard .hw-canvas')`), tap(`#keyboard [data-key="pinyin"]`))
 	b.Do(typeKeys("jianyi")...)
 	b.Do(browsertest.WaitText(`#keyboard .buf`, "jianyi"))
 	b.Screenshot("kiosk-keyboard-elderly")

@@ -4,8 +4,10 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/hallcast/hallcast/device"
+	"github.com/hallcast/hallcast/handwriting"
 	"github.com/hallcast/hallcast/kiosk"
 	"github.com/hallcast/hallcast/web"
 )
@@ -37,6 +39,12 @@ func (a *App) kioskRoutes(e *echo.Echo) {
 	g.POST("/suggestions/lookup", k.HandleSuggestionLookup, lookup...)
 	g.POST("/disclosure", k.HandleApply, submit...)
 	g.POST("/disclosure/lookup", k.HandleDisclosureLookup, lookup...)
+
+	// Handwriting: asked after every stroke, so more often than forms, and
+	// a character's ink is a few kilobytes.
+	hw := handwriting.NewHandler(a.Handwriting)
+	g.GET("/handwriting", hw.HandleStatus, read...)
+	g.POST("/handwriting", hw.HandleRecognize, append(kiosk.Limit(90, 30), middleware.BodyLimit("8K"))...)
 
 	g.GET("/archive/datasets", a.ArchiveKiosk.HandleDatasets, read...)
 	g.POST("/archive/lookup", a.ArchiveKiosk.HandleLookup) // limits, slowing and lockout are the archive's own

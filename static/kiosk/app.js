@@ -12,6 +12,7 @@ import { visit, wipe, onWipe, config } from './state.js';
 import * as nav from './nav.js';
 import * as idle from './idle.js';
 import * as keyboard from './keyboard.js';
+import * as handwriting from './handwriting.js';
 import { icon } from './icons.js';
 import './views/home.js';
 import './views/browse.js';
@@ -95,6 +96,7 @@ async function main() {
   await paired();
   Object.assign(config, await kapi('GET', '/config'));
   sync(config); // the kiosk's dates and times are the server's
+  handwriting.check(); // whether the keyboard can offer handwriting
   idle.configure(config.idle);
   document.getElementById('home-btn').addEventListener('click', () => { keyboard.hide(); nav.home(); });
   document.getElementById('back-btn').addEventListener('click', () => { keyboard.hide(); nav.back(); });

@@ -1,12 +1,17 @@
 // keyboard: the on-screen keyboard and numeric keypad (kiosks have no
 // physical keyboard). attach(input, mode) shows it when the input is
-// touched: mode 'zh' (pinyin, with English and digits), 'text' (letters and
-// digits), 'email', 'digits' or 'id' (digits and X; the number is shown
-// masked, see maskID). keypad(input) returns a numeric keypad to place
-// inline (the archive query uses it too).
+// touched: mode 'zh' (pinyin or handwriting, with English and digits),
+// 'text' (letters and digits), 'email', 'digits' or 'id' (digits and X;
+// the number is shown masked, see maskID). keypad(input) returns a numeric
+// keypad to place inline (the archive query uses it too). The keyboard
+// takes its own place beside or under the page and keeps the field and
+// its submit button in sight (reveal.js). Chinese is written by hand
+// (handwriting.js) or in pinyin; elderly mode opens on handwriting.
 import { h, clear } from '/assets/shared/dom.js';
 import { add, t } from '/assets/shared/i18n.js';
 import * as pinyin from './pinyin.js';
+import * as hw from './handwriting.js';
+import { revealSoon } from './reveal.js';
 import { onWipe } from './state.js';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -99,7 +104,10 @@ function lettersPad() {
   const rows = ROWS.map((r) => h('div', { class: 'krow' }, [...r].map((c) => key(kb.layer === 'caps' ? c.toUpperCase() : c, () => press(c)))));
   rows[2].append(key('⌫', del, 'fn wide', 'backspace'));
   const bottom = h('div', { class: 'krow' });
-  if (kb.mode === 'zh') bottom.append(key(kb.layer === 'zh' ? t('kb.en') : t('kb.zh'), () => { done0(); kb.layer = kb.layer === 'zh' ? 'en' : 'zh'; render(); }, 'fn', 'lang'));
+  if (kb.mode === 'zh') {
+    bottom.append(key(t('kb.hand'), () => { done0(); kb.layer = 'hand'; render(); }, 'fn', 'hand'),
+      key(kb.layer === 'zh' ? t('kb.en') : t('kb.zh'), () => { done0(); kb.layer = kb.layer === 'zh' ? 'en' : 'zh'; render(); }, 'fn', 'lang'));
+  }
   bottom.append(key(t('kb.num'), () => { done0(); kb.layer = 'num'; render(); }, 'fn', 'num'));
   if (kb.mode === 'email') bottom.append(key('@', () => press('@')), key('.', () => press('.')), key('-', () => press('-')), key('_', () => press('_')));
   else bottom.append(key('，', () => press('，')), key('。', () => press('。')));
@@ -134,6 +142,16 @@ function renderCands() {
   if (bar) bar.replaceWith(cands());
 }
 
+// handPad is the handwriting layer: the pad, a way back to pinyin, and
+// backspace for what was already typed.
+function handPad() {
+  return hw.pad({
+    onChoose: (c) => insert(kb.input, c),
+    count: document.body.classList.contains('elderly') ? 6 : 8,
+    keys: [key(t('kb.pinyin'), () => { kb.layer = 'zh'; render(); }, 'fn', 'pinyin'), key('⌫', () => backspace(kb.input), 'fn', 'backspace')],
+  });
+}
+
 function render() {
   const root = document.getElementById('keyboard');
   clear(root);
@@ -142,10 +160,13 @@ function render() {
   if (kb.mode === 'digits') rows = digitsPad();
   else if (kb.mode === 'id') rows = digitsPad('X');
   else if (kb.layer === 'num') rows = numLayer();
+  else if (kb.layer === 'hand') rows = [handPad()];
   else rows = lettersPad();
-  root.append(h('div', { class: 'keys', 'data-mode': kb.mode }, rows), h('div', { class: 'krow' }, key(t('kb.done'), done, 'fn done', 'done')));
+  root.append(h('div', { class: 'keys', 'data-mode': kb.mode, 'data-layer': kb.layer }, rows), h('div', { class: 'krow' }, key(t('kb.done'), done, 'fn done', 'done')));
   root.hidden = false;
   document.body.classList.add('kb-open');
+  // The view just lost the keyboard's room: bring the field back.
+  revealSoon(kb.input);
 }
 
 export function hide() {
@@ -155,6 +176,13 @@ export function hide() {
   root.hidden = true;
   clear(root);
   document.body.classList.remove('kb-open');
+}
+
+// firstLayer is where Chinese input starts: handwriting in elderly mode
+// (many cannot spell pinyin) unless the server cannot recognise it,
+// pinyin otherwise.
+function firstLayer() {
+  return document.body.classList.contains('elderly') && hw.available() !== false ? 'hand' : 'zh';
 }
 
 // attach makes input use the on-screen keyboard of the given mode.
@@ -169,10 +197,9 @@ export function attach(input, mode = 'zh') {
     kb.buf = '';
     kb.input = input;
     kb.mode = mode;
-    kb.layer = mode === 'zh' ? 'zh' : mode === 'text' || mode === 'email' ? 'en' : 'digits';
+    kb.layer = mode === 'zh' ? firstLayer() : mode === 'text' || mode === 'email' ? 'en' : 'digits';
     if (mode === 'zh') pinyin.load().then(() => { if (kb.input === input) renderCands(); });
     render();
-    setTimeout(() => input.scrollIntoView({ block: 'center' }), 0);
   };
   input.addEventListener('focus', open);
   input.addEventListener('click', open);
@@ -189,6 +216,15 @@ export function keypad(input, { withX = false } = {}) {
     h('div', { class: 'krow' }, withX ? k('X', () => type('X')) : k(t('kb.clear'), () => { input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true })); }, 'clear'),
       k('0', () => type('0')), k('⌫', () => { input.focus(); backspace(input); }, 'backspace')));
 }
+
+add({
+  zh: { 'kb.hand': '手写', 'kb.pinyin': '拼音' },
+  en: { 'kb.hand': 'Write', 'kb.pinyin': 'Pinyin' },
+});
+
+// A turned screen or a resized window moves the layout: keep the field
+// in sight.
+window.addEventListener('resize', () => { if (kb.input) revealSoon(kb.input); });
 
 add({
   zh: { 'kb.hold_show': '按住显示', 'kb.masked': '为保护隐私，号码只显示后四位；按住“按住显示”可查看完整号码' },

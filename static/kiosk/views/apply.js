@@ -45,6 +45,7 @@ register('apply', () => {
   const prev = button(t('apply.prev'), () => showStep(step - 1), 'secondary prev');
   const next = button(t('apply.next'), () => showStep(step + 1), 'primary next');
   const send = button(t('apply.submit'), () => submit(), 'primary submit');
+  next.dataset.submit = ''; // what a step's fields are sent on with (reveal.js)
   let step = 1;
 
   function review() {

@@ -58,7 +58,7 @@ register('search', () => {
   };
   const go = () => { hide(); page = 1; run(); };
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
-  const form = h('div', { class: 'search-bar' }, input, button(t('search.go'), go, 'primary go'));
+  const form = h('div', { class: 'search-bar' }, input, h('button', { type: 'button', class: 'primary go', 'data-submit': '', onclick: go }, t('search.go')));
   return {
     el: h('section', { class: 'search' }, pageHead(t('home.search')), form, h('div', { class: 'filters' }, cats, years), results, pager),
     refresh: () => (input.value.trim() ? keepScroll(run).then(() => showUpdated()) : null),

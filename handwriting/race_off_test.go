@@ -1,0 +1,5 @@
+//go:build !race
+
+package handwriting
+
+const raceEnabled = false
